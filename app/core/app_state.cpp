@@ -1,0 +1,40 @@
+#include "app_state.h"
+
+#include "errors.h"
+
+namespace myomap {
+namespace {
+MuscleRef refOf(const Pack& pack, const std::optional<PickResult>& hit) {
+    if (!hit || hit->objectIndex < 0) return {};
+    const PackObject& o = pack.objects.at(static_cast<std::size_t>(hit->objectIndex));
+    if (o.layer != Layer::Muscle) return {};
+    return {o.muscleId, o.side};
+}
+}  // namespace
+
+MuscleRef parseMuscleRef(const std::string& text, const Catalog& catalog) {
+    const auto colon = text.find(':');
+    MuscleRef ref{text.substr(0, colon), Side::Right};
+    if (colon != std::string::npos) {
+        const auto side = parseSide(text.substr(colon + 1));
+        if (!side) throw ArgumentError("'" + text + "': the side after ':' must be left or right");
+        ref.side = *side;
+    }
+    if (!catalog.find(ref.muscleId)) {
+        std::string hint;
+        const auto near = catalog.search(ref.muscleId);
+        if (!near.empty()) hint = " (did you mean '" + near.front()->id + "'?)";
+        throw ArgumentError("'" + ref.muscleId + "' is not a muscle id in the catalog" + hint);
+    }
+    return ref;
+}
+
+void AppState::clickAt(const Pack& pack, const std::optional<PickResult>& hit) { selected = refOf(pack, hit); }
+
+void AppState::hoverAt(const Pack& pack, const std::optional<PickResult>& hit) { hovered = refOf(pack, hit); }
+
+bool isPickable(const PackObject& object, const LayerVisibility& layers) {
+    return object.layer == Layer::Muscle && layers.muscles;
+}
+
+}  // namespace myomap

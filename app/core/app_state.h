@@ -1,0 +1,52 @@
+#pragma once
+// Everything the viewer shows that is not geometry: selection, hover, layers, search and
+// messages. One explicit object, passed to input, UI and rendering; no globals.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "camera.h"
+#include "catalog.h"
+#include "picking.h"
+
+namespace myomap {
+
+/// A muscle on one side; empty when nothing is chosen.
+struct MuscleRef {
+    std::string muscleId;
+    Side side = Side::None;
+
+    bool empty() const { return muscleId.empty(); }
+    bool operator==(const MuscleRef& o) const { return muscleId == o.muscleId && side == o.side; }
+    bool operator!=(const MuscleRef& o) const { return !(*this == o); }
+};
+
+/// Parses "muscle_id[:left|right]"; the side defaults to right. Throws ArgumentError.
+MuscleRef parseMuscleRef(const std::string& text, const Catalog& catalog);
+
+struct LayerVisibility {
+    bool muscles = true;
+    bool skeleton = true;
+    bool skin = false;  ///< off by default: muscles are what people came to see
+};
+
+struct AppState {
+    MuscleRef selected;
+    MuscleRef hovered;
+    LayerVisibility layers;
+    std::string search;
+    bool showAbout = false;
+    /// Messages for the user (bad input that was skipped, errors caught at the boundary).
+    std::vector<std::string> notices;
+
+    /// Applies a click: a hit on a muscle selects it, a miss or a non-muscle clears.
+    void clickAt(const Pack& pack, const std::optional<PickResult>& hit);
+    /// Updates the hover highlight the same way (without touching the selection).
+    void hoverAt(const Pack& pack, const std::optional<PickResult>& hit);
+};
+
+/// True for objects the user can see and pick in the current state.
+bool isPickable(const PackObject& object, const LayerVisibility& layers);
+
+}  // namespace myomap

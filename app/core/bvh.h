@@ -1,0 +1,56 @@
+#pragma once
+// A bounding volume hierarchy over one mesh's triangles: ray casts for picking and
+// closest-point queries for snapping authored points onto surfaces.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "camera.h"
+#include "mesh.h"
+
+namespace myomap {
+
+struct RayHit {
+    float distance = 0.0f;      ///< along the ray
+    std::uint32_t triangle = 0;
+    glm::vec3 point{0.0f};
+};
+
+struct ClosestPoint {
+    float distance = 0.0f;
+    std::uint32_t triangle = 0;
+    glm::vec3 point{0.0f};
+    glm::vec3 normal{0.0f};     ///< of the triangle, unit length
+};
+
+class MeshBvh {
+public:
+    MeshBvh() = default;
+    /// Builds over `mesh`, which must outlive the BVH.
+    explicit MeshBvh(const Mesh& mesh);
+
+    /// Nearest hit along the ray (both triangle faces count), if any.
+    std::optional<RayHit> intersect(const Ray& ray) const;
+    /// The point on the surface closest to `p`; nullopt for an empty mesh.
+    std::optional<ClosestPoint> closest(const glm::vec3& p) const;
+    const Bounds& bounds() const { return nodes_.empty() ? empty_ : nodes_[0].box; }
+
+private:
+    struct Node {
+        Bounds box;
+        std::uint32_t first = 0;  ///< first triangle (leaf) or left child (inner)
+        std::uint32_t count = 0;  ///< triangles in a leaf; 0 for inner nodes
+    };
+    std::uint32_t build(std::uint32_t begin, std::uint32_t end, std::vector<glm::vec3>& centroids);
+
+    const Mesh* mesh_ = nullptr;
+    std::vector<Node> nodes_;
+    std::vector<std::uint32_t> triangles_;
+    Bounds empty_;
+};
+
+/// Slab test; returns the entry distance when the ray meets the box within [0, maxT].
+std::optional<float> intersectBox(const Ray& ray, const Bounds& box, float maxT);
+
+}  // namespace myomap

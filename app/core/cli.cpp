@@ -1,0 +1,77 @@
+#include "cli.h"
+
+#include <cstdio>
+
+#include "errors.h"
+
+namespace myomap {
+
+std::string cliUsage() {
+    return "usage: myomap [options]\n"
+           "  --screenshot FILE.png   render one frame exactly as the window would, save it, exit\n"
+           "  --size WxH              window or screenshot size (default 1280x800)\n"
+           "  --view front|back|left|right   start from this view (default front)\n"
+           "  --select MUSCLE_ID[:left|right] select a muscle (side defaults to right)\n"
+           "  --no-ui                 leave the panels out of the picture\n"
+           "  --pack FILE             anatomy pack to load (default: the build's pack)\n"
+           "  --models DIR            folder with muscles.tsv (default: the source tree's models/)\n"
+           "  --shaders DIR           folder with the GLSL files (default: the source tree's shaders/)\n"
+           "  --click-at X,Y          click this pixel before taking the screenshot (testing)\n"
+           "  --print-selection FILE  write the selection after --click-at to FILE (testing)\n"
+           "  --interactive-lod       draw the decimated meshes\n"
+           "  --benchmark-frames N    render N frames orbiting, print timings, exit\n"
+           "  --help, --version\n"
+           "Mouse: left-drag orbits, right- or middle-drag pans, wheel zooms, click selects, click on\n"
+           "empty space clears. Keys: arrows orbit, +/- zoom, 1-4 front/back/left/right, F frames all,\n"
+           "Esc clears the selection.\n";
+}
+
+CliOptions parseCli(const std::vector<std::string>& args) {
+    CliOptions o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw ArgumentError("argument " + a + " needs a value (see --help)");
+            return args[++i];
+        };
+        if (a == "--help" || a == "-h") o.help = true;
+        else if (a == "--version") o.version = true;
+        else if (a == "--screenshot") o.screenshot = value();
+        else if (a == "--size") {
+            const std::string& v = value();
+            int w = 0, h = 0;
+            char x = 0, extra = 0;
+            if (std::sscanf(v.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 64 || h < 64 ||
+                w > 8192 || h > 8192)
+                throw ArgumentError("--size '" + v + "' must be WIDTHxHEIGHT between 64 and 8192, e.g. 1280x800");
+            o.width = w;
+            o.height = h;
+        } else if (a == "--view") {
+            const std::string& v = value();
+            o.view = parseViewPreset(v);
+            if (!o.view) throw ArgumentError("--view '" + v + "' must be front, back, left or right");
+        } else if (a == "--select") o.select = value();
+        else if (a == "--no-ui") o.noUi = true;
+        else if (a == "--interactive-lod") o.interactiveLod = true;
+        else if (a == "--pack") o.packPath = value();
+        else if (a == "--models") o.modelsDir = value();
+        else if (a == "--shaders") o.shadersDir = value();
+        else if (a == "--click-at") {
+            const std::string& v = value();
+            float x, y;
+            char extra;
+            if (std::sscanf(v.c_str(), "%f,%f%c", &x, &y, &extra) != 2) throw ArgumentError("--click-at '" + v + "' must be X,Y in pixels");
+            o.clickAt = v;
+        } else if (a == "--print-selection") o.printSelection = value();
+        else if (a == "--benchmark-frames") {
+            const std::string& v = value();
+            int n = 0;
+            char extra;
+            if (std::sscanf(v.c_str(), "%d%c", &n, &extra) != 1 || n < 1) throw ArgumentError("--benchmark-frames '" + v + "' must be a positive number");
+            o.benchmarkFrames = n;
+        } else throw ArgumentError("unknown argument '" + a + "' (see --help)");
+    }
+    return o;
+}
+
+}  // namespace myomap

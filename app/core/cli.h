@@ -1,0 +1,35 @@
+#pragma once
+// Command-line options of the viewer. Parsing is GL-free so tests can check every error.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "camera.h"
+
+namespace myomap {
+
+struct CliOptions {
+    bool help = false;
+    bool version = false;
+    std::optional<std::string> screenshot;  ///< render one frame to this PNG and exit
+    int width = 1280, height = 800;
+    std::optional<ViewPreset> view;
+    std::optional<std::string> select;      ///< MUSCLE_ID[:left|right], checked against the catalog later
+    bool noUi = false;
+    bool interactiveLod = false;            ///< render the decimated meshes (benchmarks)
+    std::optional<std::string> clickAt;     ///< "X,Y" pixel to click before the screenshot (tests)
+    std::string packPath;                   ///< empty: the build's pack
+    std::string modelsDir;                  ///< empty: the source tree's models/
+    std::string shadersDir;                 ///< empty: the source tree's shaders/
+    std::optional<std::string> printSelection;  ///< write the selection after --click-at to this file
+    std::optional<int> benchmarkFrames;     ///< render N orbit frames and print timings
+};
+
+/// Parses argv; throws ArgumentError naming the offending argument.
+CliOptions parseCli(const std::vector<std::string>& args);
+
+/// The --help text.
+std::string cliUsage();
+
+}  // namespace myomap

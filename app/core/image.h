@@ -1,0 +1,35 @@
+#pragma once
+// RGBA8 images and PNG files, plus the tolerant comparison render tests use.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace myomap {
+
+struct Image {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;  ///< rows top to bottom
+
+    const std::uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<std::size_t>(y) * width + x) * 4]; }
+};
+
+/// Writes atomically (temporary file, then rename). Throws MyomapError naming the file.
+void writePng(const std::string& path, const Image& image);
+/// Throws MyomapError naming the file when it is missing or not a PNG.
+Image readPng(const std::string& path);
+
+struct ImageComparison {
+    bool sameSize = false;
+    double differingFraction = 1.0;  ///< pixels whose channel difference exceeds the threshold
+    int maxChannelDifference = 255;
+    Image diff;                      ///< differing pixels red over a faded copy of the expected image
+};
+
+/// Compares two images; a pixel differs when any channel differs by more than `threshold`.
+ImageComparison compareImages(const Image& actual, const Image& expected, int threshold);
+
+/// Box-filters an image down by an integer factor (baselines are stored small).
+Image downsample(const Image& image, int factor);
+
+}  // namespace myomap

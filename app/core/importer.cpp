@@ -1,0 +1,228 @@
+#include "importer.h"
+
+#include <meshoptimizer.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "errors.h"
+#include "glb_reader.h"
+#include "registration.h"
+
+namespace myomap {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kWhereDataComesFrom =
+    "Set MYOMAP_ANATOMY_SOURCES (an environment variable, or the CMake cache variable of the same name) to the "
+    "folder that holds bodyparts3d/ and z-anatomy/. On Myomap's machines it is ../shared/anatomy beside the "
+    "checkout. Elsewhere: BodyParts3D 4.0 from the DBCLS download page (per-part GLB repackagings exist on "
+    "GitHub) and the Z-Anatomy export; see models/README.md.";
+
+Mesh mergeAll(const std::vector<NamedMesh>& parts) {
+    Mesh m;
+    for (const auto& p : parts) m.append(p.mesh);
+    return m;
+}
+
+/// Loads and caches source meshes, registering Z-Anatomy nodes on first use.
+class SourceLibrary {
+public:
+    SourceLibrary(const std::string& sources, const std::string& models, std::function<void(const std::string&)> log)
+        : sources_(sources), models_(models), log_(std::move(log)) {}
+
+    Mesh bp3d(const std::string& part) {
+        const fs::path path = fs::path(sources_) / "bodyparts3d" / "parts" / (part + ".glb");
+        if (!fs::exists(path)) throw MeshFileError(path.string() + ": the part file does not exist");
+        return mergeAll(readGlbFile(path.string()));
+    }
+
+    /// The registered Z-Anatomy muscle node, right half only (x < 0).
+    const Mesh& zanatomyRight(const std::string& node) {
+        auto it = zaRight_.find(node);
+        if (it != zaRight_.end()) return it->second;
+        loadZanatomy();
+        auto m = zaMuscles_.find(node);
+        if (m == zaMuscles_.end())
+            throw ImportError("z-anatomy/muscular.glb has no node '" + node + "'");
+        auto r = table_->muscleRegion.find(node);
+        if (r == table_->muscleRegion.end())
+            throw ImportError(models_ + "/registration.tsv: no 'muscle' row says which region registers '" + node + "'");
+        auto a = regionFit_.find(r->second);
+        if (a == regionFit_.end()) throw ImportError(models_ + "/registration.tsv: region '" + r->second + "' has no bone pairs");
+        Mesh mesh = m->second;
+        transformMesh(mesh, a->second);
+        return zaRight_[node] = keepRightHalf(mesh);
+    }
+
+private:
+    void loadZanatomy() {
+        if (table_) return;
+        table_ = std::make_unique<RegistrationTable>(RegistrationTable::load(models_ + "/registration.tsv"));
+        const fs::path za = fs::path(sources_) / "z-anatomy";
+        for (auto& nm : readGlbFile((za / "muscular.glb").string())) zaMuscles_[nm.name] = std::move(nm.mesh);
+        std::map<std::string, Mesh> zaBones;
+        for (auto& nm : readGlbFile((za / "skeletal.glb").string())) zaBones[nm.name] = std::move(nm.mesh);
+        std::map<std::string, std::vector<std::pair<glm::vec3, glm::vec3>>> pairs;
+        for (const auto& bp : table_->bones) {
+            auto zb = zaBones.find(bp.zanatomyBone);
+            if (zb == zaBones.end()) throw ImportError("z-anatomy/skeletal.glb has no bone '" + bp.zanatomyBone + "'");
+            const auto from = boneLandmarks(zb->second);
+            const auto to = boneLandmarks(bp3d(bp.bp3dPart));
+            for (std::size_t i = 0; i < from.size(); ++i) pairs[bp.region].emplace_back(from[i], to[i]);
+        }
+        for (const auto& [region, ps] : pairs) {
+            regionFit_[region] = fitAffine(ps);
+            double err = 0.0;
+            for (const auto& [p, q] : ps) err += glm::length(glm::vec3(regionFit_[region] * glm::vec4(p, 1.0f)) - q);
+            if (log_) log_("registered Z-Anatomy region '" + region + "' on " + std::to_string(ps.size()) +
+                           " landmarks, mean residual " + std::to_string(1000.0 * err / ps.size()) + " mm");
+        }
+    }
+
+    std::string sources_, models_;
+    std::function<void(const std::string&)> log_;
+    std::unique_ptr<RegistrationTable> table_;
+    std::map<std::string, Mesh> zaMuscles_, zaRight_;
+    std::map<std::string, glm::mat4> regionFit_;
+};
+
+PackObject makeObject(std::string id, Side side, Layer layer, Mesh full, float ratio) {
+    PackObject o;
+    o.muscleId = std::move(id);
+    o.side = side;
+    o.layer = layer;
+    o.bounds = full.bounds();
+    o.lods[1] = makeInteractiveLod(full, ratio);
+    o.lods[0] = std::move(full);
+    return o;
+}
+
+}  // namespace
+
+void checkSourcesFolder(const std::string& dir) {
+    if (dir.empty()) throw SourcesError(std::string("No anatomy sources folder was given. ") + kWhereDataComesFrom);
+    if (!fs::is_directory(dir))
+        throw SourcesError("The anatomy sources folder '" + dir + "' does not exist. " + kWhereDataComesFrom);
+    if (!fs::is_directory(fs::path(dir) / "bodyparts3d" / "parts"))
+        throw SourcesError("The anatomy sources folder '" + dir + "' has no bodyparts3d/parts/ folder. " + kWhereDataComesFrom);
+}
+
+Mesh keepRightHalf(const Mesh& mesh) {
+    Mesh out;
+    std::vector<std::int64_t> remap(mesh.positions.size(), -1);
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const auto a = mesh.indices[t], b = mesh.indices[t + 1], c = mesh.indices[t + 2];
+        if ((mesh.positions[a].x + mesh.positions[b].x + mesh.positions[c].x) >= 0.0f) continue;
+        for (auto v : {a, b, c}) {
+            if (remap[v] < 0) {
+                remap[v] = static_cast<std::int64_t>(out.positions.size());
+                out.positions.push_back(mesh.positions[v]);
+                out.normals.push_back(mesh.normals[v]);
+            }
+            out.indices.push_back(static_cast<std::uint32_t>(remap[v]));
+        }
+    }
+    return out;
+}
+
+Mesh makeInteractiveLod(const Mesh& full, float ratio) {
+    if (full.indices.empty()) return full;
+    // Weld by position only so normal seams do not block simplification.
+    std::vector<unsigned int> remap(full.positions.size());
+    const std::size_t unique = meshopt_generateVertexRemap(remap.data(), full.indices.data(), full.indices.size(),
+                                                           full.positions.data(), full.positions.size(), sizeof(glm::vec3));
+    Mesh welded;
+    welded.positions.resize(unique);
+    meshopt_remapVertexBuffer(welded.positions.data(), full.positions.data(), full.positions.size(), sizeof(glm::vec3), remap.data());
+    welded.indices.resize(full.indices.size());
+    meshopt_remapIndexBuffer(welded.indices.data(), full.indices.data(), full.indices.size(), remap.data());
+
+    const std::size_t target = std::max<std::size_t>(3 * 64, static_cast<std::size_t>(welded.indices.size() * ratio) / 3 * 3);
+    if (target < welded.indices.size()) {
+        std::vector<unsigned int> simplified(welded.indices.size());
+        float error = 0.0f;
+        std::size_t count = meshopt_simplify(simplified.data(), welded.indices.data(), welded.indices.size(),
+                                             &welded.positions[0].x, welded.positions.size(), sizeof(glm::vec3), target,
+                                             0.02f, 0, &error);
+        if (count > target * 2) {
+            // Fall back to the topology-free simplifier for meshes that resist collapsing.
+            count = meshopt_simplifySloppy(simplified.data(), welded.indices.data(), welded.indices.size(),
+                                           &welded.positions[0].x, welded.positions.size(), sizeof(glm::vec3), target,
+                                           0.02f, &error);
+        }
+        if (count >= 3) {
+            simplified.resize(count);
+            welded.indices.assign(simplified.begin(), simplified.end());
+        }
+    }
+    // Drop vertices no triangle uses any more.
+    std::vector<unsigned int> fetch(welded.positions.size());
+    const std::size_t kept = meshopt_optimizeVertexFetchRemap(fetch.data(), welded.indices.data(), welded.indices.size(), welded.positions.size());
+    Mesh out;
+    out.positions.resize(kept);
+    meshopt_remapVertexBuffer(out.positions.data(), welded.positions.data(), welded.positions.size(), sizeof(glm::vec3), fetch.data());
+    out.indices.resize(welded.indices.size());
+    meshopt_remapIndexBuffer(out.indices.data(), welded.indices.data(), welded.indices.size(), fetch.data());
+    out.recomputeNormals();
+    return out;
+}
+
+Pack importPack(const ImportOptions& options) {
+    checkSourcesFolder(options.sourcesDir);
+    const std::string catalogPath = options.modelsDir + "/muscles.tsv";
+    const Catalog catalog = Catalog::load(catalogPath);
+    const auto layers = loadLayerSources(options.modelsDir + "/layers.tsv");
+    SourceLibrary lib(options.sourcesDir, options.modelsDir, options.log);
+
+    // Every absent mesh is reported at once, so one run shows the whole list.
+    std::vector<std::string> missing;
+    auto loadSide = [&](const MuscleEntry& e, const std::vector<SourceRef>& refs, Side side) -> Mesh {
+        Mesh m;
+        for (const auto& ref : refs) {
+            try {
+                if (ref.kind == "bp3d") {
+                    m.append(lib.bp3d(ref.name));
+                } else if (side == Side::Right) {
+                    m.append(lib.zanatomyRight(ref.name));
+                } else {
+                    m.append(lib.zanatomyRight(ref.name).mirroredX());
+                }
+            } catch (const MeshFileError& err) {
+                const std::string what = err.what();
+                if (what.find("does not exist") == std::string::npos) throw;  // corrupt data stops the build
+                missing.push_back(catalogPath + ":" + std::to_string(e.line) + ": muscle '" + e.id + "' (" + sideName(side) +
+                                  ") names " + ref.text() + ", but " + what);
+            } catch (const ImportError& err) {
+                missing.push_back(catalogPath + ":" + std::to_string(e.line) + ": muscle '" + e.id + "' (" + sideName(side) +
+                                  ") names " + ref.text() + ", but " + err.what());
+            }
+        }
+        return m;
+    };
+
+    Pack pack;
+    for (const auto& e : catalog.muscles()) {
+        for (Side side : {Side::Right, Side::Left}) {
+            Mesh m = loadSide(e, side == Side::Right ? e.right : e.left, side);
+            if (m.indices.empty()) continue;
+            pack.objects.push_back(makeObject(e.id, side, Layer::Muscle, std::move(m), options.interactiveRatio));
+        }
+        if (options.log) options.log("imported " + e.id);
+    }
+    if (!missing.empty()) {
+        std::string msg = std::to_string(missing.size()) + " catalog source(s) have no mesh:";
+        for (const auto& m : missing) msg += "\n  " + m;
+        throw ImportError(msg);
+    }
+    Mesh skin, skeleton;
+    for (const auto& l : layers) (l.layer == "skin" ? skin : skeleton).append(lib.bp3d(l.source.name));
+    if (!skin.indices.empty()) pack.objects.push_back(makeObject("skin", Side::None, Layer::Skin, std::move(skin), 0.3f));
+    if (!skeleton.indices.empty())
+        pack.objects.push_back(makeObject("skeleton", Side::None, Layer::Skeleton, std::move(skeleton), options.interactiveRatio));
+    return pack;
+}
+
+}  // namespace myomap

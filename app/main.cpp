@@ -1,0 +1,40 @@
+// Myomap entry point: parse arguments, build the viewer, report errors. All wiring.
+
+#include <chrono>
+#include <iostream>
+
+#include "core/cli.h"
+#include "core/errors.h"
+#include "viewer/viewer.h"
+
+int main(int argc, char** argv) {
+    const auto processStart = std::chrono::steady_clock::now();
+    try {
+        const myomap::CliOptions options = myomap::parseCli(std::vector<std::string>(argv + 1, argv + argc));
+        if (options.help) {
+            std::cout << myomap::cliUsage();
+            return 0;
+        }
+        if (options.version) {
+            std::cout << "myomap " << MYOMAP_VERSION << "\n";
+            return 0;
+        }
+        myomap::ViewerPaths paths;
+        paths.pack = options.packPath.empty() ? MYOMAP_DEFAULT_PACK : options.packPath;
+        paths.models = options.modelsDir.empty() ? MYOMAP_DEFAULT_MODELS : options.modelsDir;
+        paths.shaders = options.shadersDir.empty() ? MYOMAP_DEFAULT_SHADERS : options.shadersDir;
+        myomap::Viewer viewer(options, paths, processStart);
+        if (options.benchmarkFrames) return viewer.runBenchmark(*options.benchmarkFrames);
+        if (options.screenshot) return viewer.takeScreenshot(*options.screenshot);
+        return viewer.runInteractive();
+    } catch (const myomap::ArgumentError& e) {
+        std::cerr << "myomap: " << e.what() << "\n";
+        return 2;
+    } catch (const myomap::MyomapError& e) {
+        std::cerr << "myomap: error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "myomap: unexpected error: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,152 @@
+#include "scene_renderer.h"
+
+#include <functional>
+
+namespace myomap {
+
+namespace {
+const glm::vec3 kBoneColor(0.92f, 0.88f, 0.78f);
+const glm::vec3 kSkinColor(0.93f, 0.76f, 0.66f);
+const glm::vec3 kSelectedColor(1.0f, 0.80f, 0.18f);
+const glm::vec3 kHoverColor(1.0f, 0.62f, 0.45f);
+}  // namespace
+
+glm::vec3 muscleColor(const std::string& muscleId) {
+    // FNV-1a: stable across runs and platforms, unlike std::hash.
+    std::uint32_t h = 2166136261u;
+    for (char c : muscleId) h = (h ^ static_cast<std::uint8_t>(c)) * 16777619u;
+    const float a = float(h & 0xFF) / 255.0f - 0.5f;          // lightness
+    const float b = float((h >> 8) & 0xFF) / 255.0f - 0.5f;   // hue toward orange or crimson
+    const glm::vec3 base(0.68f, 0.17f, 0.15f);
+    return glm::clamp(base * (1.0f + 0.30f * a) + glm::vec3(0.0f, 0.07f * b, 0.05f * -b), 0.0f, 1.0f);
+}
+
+SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
+    : pack_(pack),
+      meshProgram_(shadersDir, "mesh.vert", "mesh.frag"),
+      backgroundProgram_(shadersDir, "background.vert", "background.frag"),
+      emptyVao_(makeVertexArray()) {
+    for (int l = 0; l < 2; ++l) {
+        GpuLod& gpu = lods_[l];
+        std::vector<float> vertices;
+        std::vector<std::uint32_t> indices;
+        for (const auto& o : pack.objects) {
+            const Mesh& m = o.lods[l];
+            Range r;
+            r.baseVertex = static_cast<GLint>(vertices.size() / 6);
+            r.firstIndex = indices.size();
+            r.count = static_cast<GLsizei>(m.indices.size());
+            for (std::size_t i = 0; i < m.positions.size(); ++i) {
+                vertices.insert(vertices.end(), {m.positions[i].x, m.positions[i].y, m.positions[i].z, m.normals[i].x,
+                                                 m.normals[i].y, m.normals[i].z});
+            }
+            indices.insert(indices.end(), m.indices.begin(), m.indices.end());
+            gpu.ranges.push_back(r);
+        }
+        gpu.vao = makeVertexArray();
+        gpu.vertices = makeBuffer();
+        gpu.indices = makeBuffer();
+        glBindVertexArray(gpu.vao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, gpu.vertices.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(), GL_STATIC_DRAW);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.indices.get());
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
+                     GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+        glBindVertexArray(0);
+        if (glGetError() == GL_OUT_OF_MEMORY) throw GlError("the graphics driver ran out of memory uploading the anatomy");
+    }
+    for (const auto& o : pack.objects) {
+        colors_.push_back(o.layer == Layer::Muscle ? muscleColor(o.muscleId) : o.layer == Layer::Skin ? kSkinColor : kBoneColor);
+    }
+}
+
+std::size_t SceneRenderer::triangleCount(Lod lod) const {
+    std::size_t n = 0;
+    for (const auto& r : lods_[static_cast<int>(lod)].ranges) n += static_cast<std::size_t>(r.count) / 3;
+    return n;
+}
+
+void SceneRenderer::drawObject(const GpuLod& lod, std::size_t object) const {
+    const Range& r = lod.ranges[object];
+    if (r.count == 0) return;
+    glDrawElementsBaseVertex(GL_TRIANGLES, r.count, GL_UNSIGNED_INT,
+                             reinterpret_cast<void*>(r.firstIndex * sizeof(std::uint32_t)), r.baseVertex);
+}
+
+void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int windowHeight, const AppState& state,
+                         const RenderSettings& settings) const {
+    glViewport(vp.x, windowHeight - vp.y - vp.height, vp.width, vp.height);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_DEPTH_TEST);
+    glDepthMask(GL_TRUE);
+
+    // Background first, at the far plane.
+    glDepthFunc(GL_ALWAYS);
+    backgroundProgram_.use();
+    backgroundProgram_.set("uTop", glm::vec3(0.96f, 0.96f, 0.95f));
+    backgroundProgram_.set("uBottom", glm::vec3(0.80f, 0.83f, 0.87f));
+    glBindVertexArray(emptyVao_.get());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glDepthFunc(GL_LESS);
+
+    const GpuLod& lod = lods_[static_cast<int>(settings.lod)];
+    meshProgram_.use();
+    meshProgram_.set("uViewProjection", camera.projection(vp.aspect()) * camera.view());
+    meshProgram_.set("uEye", camera.eye());
+    glBindVertexArray(lod.vao.get());
+
+    const bool anySelected = !state.selected.empty();
+    for (std::size_t i = 0; i < pack_.objects.size(); ++i) {
+        const PackObject& o = pack_.objects[i];
+        if (o.layer == Layer::Skin) continue;
+        if (o.layer == Layer::Skeleton && !state.layers.skeleton) continue;
+        if (o.layer == Layer::Muscle && !state.layers.muscles) continue;
+        float highlight = 0.0f;
+        glm::vec3 highlightColor = kSelectedColor;
+        glm::vec3 color = colors_[i];
+        if (o.layer == Layer::Muscle) {
+            const MuscleRef ref{o.muscleId, o.side};
+            if (ref == state.selected) {
+                highlight = 0.85f;
+            } else if (ref == state.hovered) {
+                highlight = 0.45f;
+                highlightColor = kHoverColor;
+            } else if (anySelected) {
+                // Soften the others so the chosen muscle stands out.
+                color = glm::mix(color, glm::vec3(0.78f, 0.62f, 0.60f), 0.35f);
+            }
+        }
+        meshProgram_.set("uColor", glm::vec4(color, 1.0f));
+        meshProgram_.set("uHighlight", highlight);
+        meshProgram_.set("uHighlightColor", highlightColor);
+        drawObject(lod, i);
+    }
+
+    if (state.layers.skin) {
+        for (std::size_t i = 0; i < pack_.objects.size(); ++i) {
+            if (pack_.objects[i].layer != Layer::Skin) continue;
+            const bool translucent = settings.skinOpacity < 0.999f;
+            if (translucent) {
+                glEnable(GL_BLEND);
+                glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+                glDepthMask(GL_FALSE);
+                glEnable(GL_CULL_FACE);  // only the near surface, so the skin does not double up
+                glCullFace(GL_BACK);
+            }
+            meshProgram_.set("uColor", glm::vec4(colors_[i], settings.skinOpacity));
+            meshProgram_.set("uHighlight", 0.0f);
+            drawObject(lod, i);
+            glDisable(GL_CULL_FACE);
+            glDisable(GL_BLEND);
+            glDepthMask(GL_TRUE);
+        }
+    }
+    glBindVertexArray(0);
+}
+
+}  // namespace myomap

@@ -1,0 +1,55 @@
+#pragma once
+// The ImGui side panel, hover tooltip and About box. Reads and edits AppState; anything
+// that needs the camera or the window is returned as a request.
+
+#include <optional>
+#include <string>
+
+#include "core/app_state.h"
+#include "core/camera.h"
+#include "core/catalog.h"
+#include "core/pack.h"
+
+struct ImFont;
+
+namespace myomap {
+
+/// What the UI asked for this frame.
+struct UiRequests {
+    std::optional<ViewPreset> preset;
+    bool frameAll = false;
+    bool focusSelection = false;
+};
+
+class ViewerUi {
+public:
+    ViewerUi(const Catalog& catalog, const Pack& pack);
+
+    /// Loads the UI font at a size that follows the monitor's content scale.
+    void setupFonts(float contentScale);
+    /// Width of the side panel in pixels (0 when the UI is hidden).
+    float panelWidth() const { return panelWidth_; }
+
+    UiRequests draw(AppState& state, float& skinOpacity, int windowWidth, int windowHeight);
+
+private:
+    void drawSelection(AppState& state, UiRequests& requests);
+    void drawSearch(AppState& state, UiRequests& requests);
+    void drawLayers(AppState& state, float& skinOpacity);
+    void drawAbout(AppState& state);
+    void drawTooltip(const AppState& state);
+
+    const Catalog& catalog_;
+    const Pack& pack_;
+    float scale_ = 1.0f;
+    float panelWidth_ = 360.0f;
+    ImFont* titleFont_ = nullptr;
+    char searchBuffer_[128] = {};
+};
+
+/// "Right" / "Left" with a capital, for display.
+std::string sideLabel(Side side);
+/// Region ids ("upper_arm") as words ("Upper arm").
+std::string regionLabel(const std::string& region);
+
+}  // namespace myomap

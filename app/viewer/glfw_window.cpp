@@ -1,0 +1,67 @@
+#include "glfw_window.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+namespace myomap {
+
+namespace {
+std::string lastGlfwError() {
+    const char* text = nullptr;
+    glfwGetError(&text);
+    return text ? text : "no details";
+}
+}  // namespace
+
+GlfwSession::GlfwSession() {
+    if (!glfwInit())
+        throw GlError("cannot open a window: GLFW could not start (" + lastGlfwError() +
+                      "). Is a display available? For headless use run under xvfb-run.");
+}
+
+GlfwSession::~GlfwSession() { glfwTerminate(); }
+
+Window::Window(int width, int height, const std::string& title, bool visible) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_SAMPLES, 4);
+    window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
+    if (!window_)
+        throw GlError("this computer's graphics driver offers no OpenGL 3.3 core context, which Myomap needs (" +
+                      lastGlfwError() + "). Update the graphics driver, or use Mesa's software renderer.");
+    glfwMakeContextCurrent(window_);
+    if (epoxy_gl_version() < 33) {
+        glfwDestroyWindow(window_);
+        throw GlError("the OpenGL context is older than 3.3 core; Myomap needs OpenGL 3.3");
+    }
+}
+
+Window::~Window() {
+    if (window_) glfwDestroyWindow(window_);
+}
+
+bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
+void Window::swapBuffers() { glfwSwapBuffers(window_); }
+
+int Window::width() const {
+    int w, h;
+    glfwGetFramebufferSize(window_, &w, &h);
+    return w;
+}
+
+int Window::height() const {
+    int w, h;
+    glfwGetFramebufferSize(window_, &w, &h);
+    return h;
+}
+
+float Window::contentScale() const {
+    float x = 1.0f, y = 1.0f;
+    glfwGetWindowContentScale(window_, &x, &y);
+    return std::max(x, y);
+}
+
+}  // namespace myomap

@@ -1,0 +1,257 @@
+#include "viewer.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace myomap {
+
+namespace {
+constexpr double kInteractionHold = 0.3;  // seconds of decimated drawing after the last drag or scroll
+}
+
+Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono::steady_clock::time_point processStart)
+    : options_(options),
+      pack_(Pack::read(paths.pack)),
+      catalog_(Catalog::load(paths.models + "/muscles.tsv")),
+      processStart_(processStart) {
+    // Keep what is valid: catalog muscles without meshes stay listed, with a notice.
+    std::size_t missing = 0;
+    std::string example;
+    for (const auto& m : catalog_.muscles())
+        if (!pack_.find(m.id, Side::Right) || !pack_.find(m.id, Side::Left)) {
+            if (missing++ == 0) example = m.id;
+        }
+    if (missing)
+        state_.notices.push_back(std::to_string(missing) + " catalog muscle(s) have no mesh in this pack (e.g. '" + example +
+                                 "'); rebuild the pack.");
+    if (options.select) {
+        state_.selected = parseMuscleRef(*options.select, catalog_);
+        if (!pack_.find(state_.selected.muscleId, state_.selected.side))
+            throw ArgumentError("--select '" + *options.select + "': the pack has no mesh for that muscle and side");
+    }
+    picker_ = std::make_unique<ScenePicker>(pack_);
+
+    window_ = std::make_unique<Window>(options.width, options.height, "Myomap", !options.screenshot && !options.benchmarkFrames);
+    renderer_ = std::make_unique<SceneRenderer>(pack_, paths.shaders);
+    settings_.lod = options.interactiveLod ? Lod::Interactive : Lod::Full;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout is fixed; no imgui.ini beside the user's files
+    ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    imguiReady_ = true;
+    ui_ = std::make_unique<ViewerUi>(catalog_, pack_);
+    // Screenshots use scale 1 so they look the same on every machine.
+    ui_->setupFonts(options.screenshot ? 1.0f : window_->contentScale());
+
+    const ViewportRect vp = sceneViewport();
+    Bounds body;
+    for (const auto& o : pack_.objects)
+        if (o.layer != Layer::Skin) body.add(o.bounds);
+    camera_.frame(body, options.view.value_or(ViewPreset::Front), vp.aspect());
+}
+
+Viewer::~Viewer() {
+    if (imguiReady_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+}
+
+ViewportRect Viewer::sceneViewport() const {
+    const int panel = options_.noUi || !ui_ ? 0 : static_cast<int>(ui_->panelWidth());
+    ViewportRect vp;
+    vp.x = panel;
+    vp.y = 0;
+    vp.width = std::max(1, window_->width() - panel);
+    vp.height = std::max(1, window_->height());
+    return vp;
+}
+
+std::optional<PickResult> Viewer::pickAt(glm::vec2 pixel) const {
+    const ViewportRect vp = sceneViewport();
+    const glm::vec2 local(pixel.x - float(vp.x), pixel.y - float(vp.y));
+    if (local.x < 0 || local.y < 0 || local.x >= float(vp.width) || local.y >= float(vp.height)) return std::nullopt;
+    const Ray ray = camera_.rayThrough(local, vp.size());
+    const LayerVisibility layers = state_.layers;
+    return picker_->pick(ray, [&](const PackObject& o) { return isPickable(o, layers); });
+}
+
+void Viewer::clickAtPixel(glm::vec2 pixel) {
+    const ViewportRect vp = sceneViewport();
+    if (pixel.x < float(vp.x)) return;  // on the panel
+    state_.clickAt(pack_, pickAt(pixel));
+}
+
+void Viewer::focusOn(const MuscleRef& ref) {
+    const PackObject* o = pack_.find(ref.muscleId, ref.side);
+    if (!o) return;
+    camera_.target = o->bounds.center();
+    camera_.distance = std::clamp(3.0f * glm::length(o->bounds.size()), 0.5f, 2.5f);
+}
+
+void Viewer::applyRequests(const UiRequests& r) {
+    const ViewportRect vp = sceneViewport();
+    if (r.preset) camera_.setPreset(*r.preset);
+    if (r.frameAll) {
+        Bounds body;
+        for (const auto& o : pack_.objects)
+            if (o.layer != Layer::Skin) body.add(o.bounds);
+        camera_.frame(body, ViewPreset::Front, vp.aspect());
+    }
+    if (r.focusSelection) focusOn(state_.selected);
+}
+
+void Viewer::handleInput() {
+    ImGuiIO& io = ImGui::GetIO();
+    const double now = glfwGetTime();
+    const ViewportRect vp = sceneViewport();
+    if (!io.WantCaptureMouse) {
+        const glm::vec2 mouse(io.MousePos.x, io.MousePos.y);
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+            camera_.orbit(-io.MouseDelta.x * 0.008f, io.MouseDelta.y * 0.008f);
+            lastInteraction_ = now;
+        }
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 3.0f)) {
+            camera_.pan(io.MouseDelta.x / float(vp.height), io.MouseDelta.y / float(vp.height));
+            lastInteraction_ = now;
+        }
+        if (io.MouseWheel != 0.0f) {
+            camera_.zoom(std::pow(0.88f, io.MouseWheel));
+            lastInteraction_ = now;
+        }
+        // A click is a press and release without dragging.
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 9.0f) clickAtPixel(mouse);
+        if (!ImGui::IsAnyMouseDown() && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f))
+            state_.hoverAt(pack_, pickAt(mouse));
+    } else {
+        state_.hovered = {};
+    }
+    if (!io.WantCaptureKeyboard) {
+        const float step = 0.08f;
+        if (ImGui::IsKeyDown(GLFW_KEY_LEFT)) camera_.orbit(step, 0.0f), lastInteraction_ = now;
+        if (ImGui::IsKeyDown(GLFW_KEY_RIGHT)) camera_.orbit(-step, 0.0f), lastInteraction_ = now;
+        if (ImGui::IsKeyDown(GLFW_KEY_UP)) camera_.orbit(0.0f, step), lastInteraction_ = now;
+        if (ImGui::IsKeyDown(GLFW_KEY_DOWN)) camera_.orbit(0.0f, -step), lastInteraction_ = now;
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) camera_.zoom(0.85f);
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) camera_.zoom(1.0f / 0.85f);
+        if (ImGui::IsKeyPressed(GLFW_KEY_1)) camera_.setPreset(ViewPreset::Front);
+        if (ImGui::IsKeyPressed(GLFW_KEY_2)) camera_.setPreset(ViewPreset::Back);
+        if (ImGui::IsKeyPressed(GLFW_KEY_3)) camera_.setPreset(ViewPreset::Left);
+        if (ImGui::IsKeyPressed(GLFW_KEY_4)) camera_.setPreset(ViewPreset::Right);
+        if (ImGui::IsKeyPressed(GLFW_KEY_F)) applyRequests(UiRequests{std::nullopt, true, false});
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) state_.selected = {};
+    }
+}
+
+void Viewer::renderFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    if (!options_.screenshot && !options_.benchmarkFrames) handleInput();
+    if (!options_.noUi) applyRequests(ui_->draw(state_, settings_.skinOpacity, window_->width(), window_->height()));
+    ImGui::Render();
+
+    glViewport(0, 0, window_->width(), window_->height());
+    glClearColor(0.9f, 0.9f, 0.9f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    RenderSettings settings = settings_;
+    if (!options_.interactiveLod)
+        settings.lod = (lastInteraction_ >= 0.0 && glfwGetTime() - lastInteraction_ < kInteractionHold) ? Lod::Interactive : Lod::Full;
+    renderer_->draw(camera_, sceneViewport(), window_->height(), state_, settings);
+    glViewport(0, 0, window_->width(), window_->height());
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+int Viewer::runInteractive() {
+    while (!window_->shouldClose()) {
+        // Sleep until something happens, except while a drag is still settling.
+        const bool settling = lastInteraction_ >= 0.0 && glfwGetTime() - lastInteraction_ < kInteractionHold + 0.1;
+        if (settling) glfwPollEvents();
+        else glfwWaitEventsTimeout(0.25);
+        renderFrame();
+        window_->swapBuffers();
+    }
+    return 0;
+}
+
+Image Viewer::readFramebuffer() const {
+    Image img;
+    img.width = window_->width();
+    img.height = window_->height();
+    img.rgba.resize(static_cast<std::size_t>(img.width) * img.height * 4);
+    std::vector<std::uint8_t> rows(img.rgba.size());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, img.width, img.height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+    const std::size_t stride = static_cast<std::size_t>(img.width) * 4;
+    for (int y = 0; y < img.height; ++y)  // GL rows run bottom-up
+        std::copy_n(rows.data() + (img.height - 1 - y) * stride, stride, img.rgba.data() + y * stride);
+    for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
+    return img;
+}
+
+int Viewer::takeScreenshot(const std::string& path) {
+    // ImGui lays out windows on the first frame and draws them settled on the next.
+    renderFrame();
+    window_->swapBuffers();
+    if (options_.clickAt) {
+        float x = 0, y = 0;
+        std::sscanf(options_.clickAt->c_str(), "%f,%f", &x, &y);
+        clickAtPixel({x, y});
+        if (options_.printSelection) {
+            std::ofstream out(*options_.printSelection);
+            out << (state_.selected.empty() ? std::string("none") : state_.selected.muscleId + ":" + sideName(state_.selected.side))
+                << "\n";
+        }
+    }
+    renderFrame();
+    window_->swapBuffers();
+    renderFrame();
+    glFinish();
+    writePng(path, readFramebuffer());
+    window_->swapBuffers();
+    return 0;
+}
+
+int Viewer::runBenchmark(int frames) {
+    using clock = std::chrono::steady_clock;
+    renderFrame();
+    glFinish();
+    window_->swapBuffers();
+    const double firstFrameMs = std::chrono::duration<double, std::milli>(clock::now() - processStart_).count();
+    auto timeFrames = [&](Lod lod, bool orbit) {
+        settings_.lod = lod;
+        options_.interactiveLod = true;  // keep the chosen LOD fixed
+        const auto start = clock::now();
+        for (int i = 0; i < frames; ++i) {
+            if (orbit) camera_.orbit(6.2831853f / float(frames), 0.0f);
+            renderFrame();
+            glFinish();
+            window_->swapBuffers();
+        }
+        return std::chrono::duration<double, std::milli>(clock::now() - start).count() / frames;
+    };
+    const double orbitMs = timeFrames(Lod::Interactive, true);
+    const double restMs = timeFrames(Lod::Full, false);
+    const double orbitFullMs = timeFrames(Lod::Full, true);
+    std::printf("benchmark: window %dx%d, %zu full / %zu interactive triangles\n", window_->width(), window_->height(),
+                renderer_->triangleCount(Lod::Full), renderer_->triangleCount(Lod::Interactive));
+    std::printf("benchmark: start-up to first frame %.0f ms\n", firstFrameMs);
+    std::printf("benchmark: orbit (interactive detail) %.1f ms/frame (%.1f fps)\n", orbitMs, 1000.0 / orbitMs);
+    std::printf("benchmark: at rest (full detail) %.1f ms/frame (%.1f fps)\n", restMs, 1000.0 / restMs);
+    std::printf("benchmark: orbit at full detail %.1f ms/frame (%.1f fps)\n", orbitFullMs, 1000.0 / orbitFullMs);
+    return 0;
+}
+
+}  // namespace myomap
