@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "core/author_commands.h"
 #include "core/cli.h"
 #include "core/errors.h"
 #include "viewer/viewer.h"
@@ -10,7 +11,14 @@
 int main(int argc, char** argv) {
     const auto processStart = std::chrono::steady_clock::now();
     try {
-        const myomap::CliOptions options = myomap::parseCli(std::vector<std::string>(argv + 1, argv + argc));
+        const std::vector<std::string> args(argv + 1, argv + argc);
+        // GL-free subcommands run without opening a window.
+        if (!args.empty() && args[0] == "author") {
+            const myomap::Pack pack = myomap::Pack::read(MYOMAP_DEFAULT_PACK);
+            myomap::runAuthorCommand(std::vector<std::string>(args.begin() + 1, args.end()), pack, std::cout);
+            return 0;
+        }
+        const myomap::CliOptions options = myomap::parseCli(args);
         if (options.help) {
             std::cout << myomap::cliUsage();
             return 0;

@@ -102,6 +102,13 @@ Bounds Pack::bounds() const {
     return b;
 }
 
+Bounds Pack::bodyBounds() const {
+    Bounds b;
+    for (const auto& o : objects)
+        if (o.layer != Layer::Skin) b.add(o.bounds);
+    return b;
+}
+
 void Pack::write(const std::string& path) const {
     const std::string tmp = path + ".tmp";
     {

@@ -45,6 +45,8 @@ public:
     const PackObject* layer(Layer layer) const;
     /// Bounds of every object.
     Bounds bounds() const;
+    /// Bounds of the muscles and the skeleton: what the start-up view frames.
+    Bounds bodyBounds() const;
 
     /// Writes atomically (temporary file, then rename). Throws PackError.
     void write(const std::string& path) const;

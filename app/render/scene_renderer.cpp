@@ -101,6 +101,10 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
     glBindVertexArray(lod.vao.get());
 
     const bool anySelected = !state.selected.empty();
+    // Muscles and bones are closed surfaces: culling their far faces halves the work
+    // of a software renderer.
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
     for (std::size_t i = 0; i < pack_.objects.size(); ++i) {
         const PackObject& o = pack_.objects[i];
         if (o.layer == Layer::Skin) continue;
@@ -127,6 +131,7 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
         drawObject(lod, i);
     }
 
+    glDisable(GL_CULL_FACE);
     if (state.layers.skin) {
         for (std::size_t i = 0; i < pack_.objects.size(); ++i) {
             if (pack_.objects[i].layer != Layer::Skin) continue;

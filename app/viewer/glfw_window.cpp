@@ -27,7 +27,7 @@ Window::Window(int width, int height, const std::string& title, bool visible) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
-    glfwWindowHint(GLFW_SAMPLES, 4);
+    glfwWindowHint(GLFW_SAMPLES, 0);  // multisampling costs llvmpipe more than it gains
     window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
     if (!window_)
         throw GlError("this computer's graphics driver offers no OpenGL 3.3 core context, which Myomap needs (" +

@@ -54,10 +54,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     ui_->setupFonts(options.screenshot ? 1.0f : window_->contentScale());
 
     const ViewportRect vp = sceneViewport();
-    Bounds body;
-    for (const auto& o : pack_.objects)
-        if (o.layer != Layer::Skin) body.add(o.bounds);
-    camera_.frame(body, options.view.value_or(ViewPreset::Front), vp.aspect());
+    camera_.frame(pack_.bodyBounds(), options.view.value_or(ViewPreset::Front), vp.aspect());
 }
 
 Viewer::~Viewer() {
@@ -104,10 +101,7 @@ void Viewer::applyRequests(const UiRequests& r) {
     const ViewportRect vp = sceneViewport();
     if (r.preset) camera_.setPreset(*r.preset);
     if (r.frameAll) {
-        Bounds body;
-        for (const auto& o : pack_.objects)
-            if (o.layer != Layer::Skin) body.add(o.bounds);
-        camera_.frame(body, ViewPreset::Front, vp.aspect());
+        camera_.frame(pack_.bodyBounds(), ViewPreset::Front, vp.aspect());
     }
     if (r.focusSelection) focusOn(state_.selected);
 }
