@@ -89,11 +89,36 @@ private:
     std::map<std::string, glm::mat4> regionFit_;
 };
 
+/// Some BodyParts3D part files carry stray copies across the midline (the right
+/// sternocleidomastoid file holds both). Drop triangles that lie well past the midline
+/// on the other side; parts that meet at the midline (trapezius) keep their seam.
+Mesh keepOwnSide(const Mesh& mesh, Side side, const std::string& id, const std::function<void(const std::string&)>& log) {
+    constexpr float kMargin = 0.015f;  // metres past x = 0 that still count as the part's own side
+    const float sign = side == Side::Right ? 1.0f : -1.0f;  // own side has sign * x < 0
+    Mesh out;
+    out.positions = mesh.positions;
+    out.normals = mesh.normals;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const float cx = (mesh.positions[mesh.indices[t]].x + mesh.positions[mesh.indices[t + 1]].x +
+                          mesh.positions[mesh.indices[t + 2]].x) / 3.0f;
+        if (sign * cx > kMargin) continue;
+        out.indices.insert(out.indices.end(), mesh.indices.begin() + static_cast<long>(t), mesh.indices.begin() + static_cast<long>(t) + 3);
+    }
+    const std::size_t dropped = mesh.triangleCount() - out.triangleCount();
+    if (dropped == 0 || out.triangleCount() < mesh.triangleCount() * 4 / 10) return mesh;
+    out.removeUnusedVertices();
+    if (log)
+        log("dropped " + std::to_string(dropped) + " of " + std::to_string(mesh.triangleCount()) + " triangles of " + id + " (" +
+            sideName(side) + ") that lie across the midline");
+    return out;
+}
+
 PackObject makeObject(std::string id, Side side, Layer layer, Mesh full, float ratio) {
     PackObject o;
     o.muscleId = std::move(id);
     o.side = side;
     o.layer = layer;
+    full.removeUnusedVertices();
     o.bounds = full.bounds();
     o.lods[1] = makeInteractiveLod(full, ratio);
     o.lods[0] = std::move(full);
@@ -119,7 +144,9 @@ Mesh keepRightHalf(const Mesh& mesh) {
         for (auto v : {a, b, c}) {
             if (remap[v] < 0) {
                 remap[v] = static_cast<std::int64_t>(out.positions.size());
-                out.positions.push_back(mesh.positions[v]);
+                // Pull straddling corners onto the midline so the mirrored left half meets
+                // the right one instead of overlapping it.
+                out.positions.push_back(glm::vec3(std::min(mesh.positions[v].x, 0.0f), mesh.positions[v].y, mesh.positions[v].z));
                 out.normals.push_back(mesh.normals[v]);
             }
             out.indices.push_back(static_cast<std::uint32_t>(remap[v]));
@@ -184,7 +211,7 @@ Pack importPack(const ImportOptions& options) {
         for (const auto& ref : refs) {
             try {
                 if (ref.kind == "bp3d") {
-                    m.append(lib.bp3d(ref.name));
+                    m.append(keepOwnSide(lib.bp3d(ref.name), side, e.id, options.log));
                 } else if (side == Side::Right) {
                     m.append(lib.zanatomyRight(ref.name));
                 } else {

@@ -31,7 +31,8 @@ Pack importPack(const ImportOptions& options);
 /// recomputes normals). Meshes too small to gain are returned welded but not simplified.
 Mesh makeInteractiveLod(const Mesh& full, float ratio);
 
-/// Keeps the triangles whose centroid lies on the subject's right (x < 0).
+/// Keeps the triangles whose centroid lies on the subject's right (x < 0), with corners
+/// past the midline pulled onto it.
 Mesh keepRightHalf(const Mesh& mesh);
 
 }  // namespace myomap

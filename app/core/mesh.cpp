@@ -54,6 +54,21 @@ Mesh Mesh::mirroredX() const {
     return m;
 }
 
+void Mesh::removeUnusedVertices() {
+    std::vector<std::int64_t> remap(positions.size(), -1);
+    std::vector<glm::vec3> p, n;
+    for (auto& i : indices) {
+        if (remap[i] < 0) {
+            remap[i] = static_cast<std::int64_t>(p.size());
+            p.push_back(positions[i]);
+            if (!normals.empty()) n.push_back(normals[i]);
+        }
+        i = static_cast<std::uint32_t>(remap[i]);
+    }
+    positions = std::move(p);
+    normals = std::move(n);
+}
+
 glm::vec3 Mesh::surfaceCentroid() const {
     glm::dvec3 sum(0.0);
     double area = 0.0;

@@ -34,6 +34,8 @@ struct Mesh {
     void recomputeNormals();
     /// Mirrors the mesh across the sagittal plane (x -> -x), keeping triangles front-facing.
     Mesh mirroredX() const;
+    /// Drops vertices no triangle uses (so bounds describe only the visible surface).
+    void removeUnusedVertices();
     /// Centroid of the surface (area-weighted); the bounds centre for degenerate meshes.
     glm::vec3 surfaceCentroid() const;
 };

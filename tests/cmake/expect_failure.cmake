@@ -1,0 +1,17 @@
+# Runs CMD (a ;-list), expects exit code EXPECT_RC (default: any non-zero) and output
+# matching REGEX, so bad input is proven to give a clear message and no crash.
+execute_process(COMMAND ${CMD} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(all "${out}${err}")
+if(rc EQUAL 0)
+  message(FATAL_ERROR "expected a failure but the command succeeded:\n${all}")
+endif()
+if(NOT rc MATCHES "^[0-9]+$")
+  message(FATAL_ERROR "the command crashed (${rc}) instead of failing cleanly:\n${all}")
+endif()
+if(DEFINED EXPECT_RC AND NOT rc EQUAL EXPECT_RC)
+  message(FATAL_ERROR "expected exit code ${EXPECT_RC}, got ${rc}:\n${all}")
+endif()
+if(NOT all MATCHES "${REGEX}")
+  message(FATAL_ERROR "the message does not match '${REGEX}':\n${all}")
+endif()
+message(STATUS "failed as expected (${rc}): ${all}")

@@ -1,0 +1,10 @@
+# Runs myomap --screenshot with ARGS, then compares the PNG with BASELINE.
+separate_arguments(args UNIX_COMMAND "${ARGS}")
+execute_process(COMMAND "${MYOMAP}" --screenshot "${OUT}" ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "myomap --screenshot failed (${rc}):\n${out}\n${err}")
+endif()
+execute_process(COMMAND "${COMPARE}" "${OUT}" "${BASELINE}" "${DIFF}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "render test ${NAME} failed; screenshot ${OUT}, diff ${DIFF}")
+endif()
