@@ -5,9 +5,9 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
-  libglfw3-dev libepoxy-dev libimgui-dev libglm-dev libassimp-dev
+  libglfw3-dev libepoxy-dev libimgui-dev libglm-dev
   libdraco-dev libmeshoptimizer-dev nlohmann-json3-dev libyaml-cpp-dev libpng-dev
-  libgtest-dev libbenchmark-dev
+  libgtest-dev
   xvfb xauth libgl1-mesa-dri mesa-utils fonts-dejavu-core
 )
 
