@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
         paths.pack = options.packPath.empty() ? MYOMAP_DEFAULT_PACK : options.packPath;
         paths.models = options.modelsDir.empty() ? MYOMAP_DEFAULT_MODELS : options.modelsDir;
         paths.shaders = options.shadersDir.empty() ? MYOMAP_DEFAULT_SHADERS : options.shadersDir;
+        paths.content = options.contentDir.empty() ? MYOMAP_DEFAULT_CONTENT : options.contentDir;
         myomap::Viewer viewer(options, paths, processStart);
         if (options.benchmarkFrames) return viewer.runBenchmark(*options.benchmarkFrames);
         if (options.screenshot) return viewer.takeScreenshot(*options.screenshot);

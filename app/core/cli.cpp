@@ -16,6 +16,7 @@ std::string cliUsage() {
            "  --pack FILE             anatomy pack to load (default: the build's pack)\n"
            "  --models DIR            folder with muscles.tsv (default: the source tree's models/)\n"
            "  --shaders DIR           folder with the GLSL files (default: the source tree's shaders/)\n"
+           "  --content DIR           knowledge base folder (default: the source tree's content/)\n"
            "  --click-at X,Y          click this pixel before taking the screenshot (testing)\n"
            "  --print-selection FILE  write the selection after --click-at to FILE (testing)\n"
            "  --interactive-lod       draw the decimated meshes\n"
@@ -56,6 +57,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
         else if (a == "--pack") o.packPath = value();
         else if (a == "--models") o.modelsDir = value();
         else if (a == "--shaders") o.shadersDir = value();
+        else if (a == "--content") o.contentDir = value();
         else if (a == "--click-at") {
             const std::string& v = value();
             float x, y;

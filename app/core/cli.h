@@ -22,6 +22,7 @@ struct CliOptions {
     std::string packPath;                   ///< empty: the build's pack
     std::string modelsDir;                  ///< empty: the source tree's models/
     std::string shadersDir;                 ///< empty: the source tree's shaders/
+    std::string contentDir;                 ///< empty: the source tree's content/
     std::optional<std::string> printSelection;  ///< write the selection after --click-at to this file
     std::optional<int> benchmarkFrames;     ///< render N orbit frames and print timings
 };

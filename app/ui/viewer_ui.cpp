@@ -35,7 +35,8 @@ std::string regionLabel(const std::string& region) {
     return s;
 }
 
-ViewerUi::ViewerUi(const Catalog& catalog, const Pack& pack) : catalog_(catalog), pack_(pack) {}
+ViewerUi::ViewerUi(const Catalog& catalog, const Pack& pack, const KnowledgeBase& knowledge)
+    : catalog_(catalog), pack_(pack), knowledge_(knowledge) {}
 
 void ViewerUi::setupFonts(float contentScale) {
     scale_ = contentScale > 0.5f ? contentScale : 1.0f;
@@ -82,6 +83,7 @@ UiRequests ViewerUi::draw(AppState& state, float& skinOpacity, int /*windowWidth
     ImGui::TextDisabled("A 3D atlas of muscle knots");
 
     drawSelection(state, requests);
+    if (!state.selected.empty()) drawKnowledge(state);
     drawSearch(state, requests);
     drawLayers(state, skinOpacity);
 
@@ -98,12 +100,13 @@ UiRequests ViewerUi::draw(AppState& state, float& skinOpacity, int /*windowWidth
     if (ImGui::Button("Their right side", ImVec2(1.5f * third + ImGui::GetStyle().ItemSpacing.x, 0)))
         requests.preset = ViewPreset::Right;
     ImGui::TextDisabled("Drag to turn, right-drag to move,\nscroll to zoom.");
-
     for (const auto& notice : state.notices) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.25f, 0.0f, 1.0f));
         ImGui::TextWrapped("%s", notice.c_str());
         ImGui::PopStyleColor();
     }
+    if (state.selected.empty()) drawLearn();
+
 
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), float(windowHeight) - ImGui::GetFrameHeightWithSpacing() - 12.0f * scale_));
     if (ImGui::Button("About and licences")) state.showAbout = true;
@@ -138,6 +141,47 @@ void ViewerUi::drawSelection(AppState& state, UiRequests& requests) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Clear")) state.selected = {};
+}
+
+void ViewerUi::drawKnowledge(const AppState& state) {
+    const KnowledgeEntry* e = knowledge_.forMuscle(state.selected.muscleId);
+    if (!e) return;
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", e->summary.c_str());
+    if (!e->hasKnotData()) {
+        ImGui::TextDisabled("No common knot pattern is recorded for this muscle.");
+        return;
+    }
+    sectionHeader(e->covers.size() > 1 ? (e->title + ": common knots").c_str() : "Common knots");
+    for (const auto& k : e->knots) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", k.name.c_str());
+        std::string where;
+        for (const auto& b : k.referral.essential) where += (where.empty() ? "" : ", ") + b.where;
+        ImGui::Indent();
+        ImGui::TextWrapped("Pain is felt: %s", where.c_str());
+        if (!k.referral.spillover.empty()) {
+            std::string some;
+            for (const auto& b : k.referral.spillover) some += (some.empty() ? "" : ", ") + b.where;
+            ImGui::TextDisabled("Sometimes also: %s", some.c_str());
+        }
+        ImGui::Unindent();
+    }
+    ImGui::TextDisabled("Educational only, not a diagnosis.");
+}
+
+void ViewerUi::drawLearn() {
+    if (knowledge_.topics().empty()) return;
+    sectionHeader("About muscle knots");
+    for (const auto& t : knowledge_.topics()) {
+        if (ImGui::CollapsingHeader(t.title.c_str())) {
+            for (const auto& para : t.body) ImGui::TextWrapped("%s", para.c_str());
+            for (const auto& b : t.bullets) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("%s", b.c_str());
+            }
+        }
+    }
 }
 
 void ViewerUi::drawSearch(AppState& state, UiRequests& requests) {

@@ -8,6 +8,7 @@
 #include "core/app_state.h"
 #include "core/camera.h"
 #include "core/catalog.h"
+#include "core/knowledge_base.h"
 #include "core/pack.h"
 
 struct ImFont;
@@ -23,7 +24,7 @@ struct UiRequests {
 
 class ViewerUi {
 public:
-    ViewerUi(const Catalog& catalog, const Pack& pack);
+    ViewerUi(const Catalog& catalog, const Pack& pack, const KnowledgeBase& knowledge);
 
     /// Loads the UI font at a size that follows the monitor's content scale.
     void setupFonts(float contentScale);
@@ -35,12 +36,15 @@ public:
 private:
     void drawSelection(AppState& state, UiRequests& requests);
     void drawSearch(AppState& state, UiRequests& requests);
+    void drawKnowledge(const AppState& state);
+    void drawLearn();
     void drawLayers(AppState& state, float& skinOpacity);
     void drawAbout(AppState& state);
     void drawTooltip(const AppState& state);
 
     const Catalog& catalog_;
     const Pack& pack_;
+    const KnowledgeBase& knowledge_;
     float scale_ = 1.0f;
     float panelWidth_ = 360.0f;
     ImFont* titleFont_ = nullptr;

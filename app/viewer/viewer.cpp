@@ -21,7 +21,13 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     : options_(options),
       pack_(Pack::read(paths.pack)),
       catalog_(Catalog::load(paths.models + "/muscles.tsv")),
+      knowledge_(KnowledgeBase::load(paths.content, catalog_)),
       processStart_(processStart) {
+    // A broken content file costs only its own entry; say so, and carry on.
+    for (const auto& err : knowledge_.errors()) std::cerr << "myomap: content: " << err << "\n";
+    if (!knowledge_.errors().empty())
+        state_.notices.push_back(std::to_string(knowledge_.errors().size()) + " content file problem(s), e.g. " +
+                                 knowledge_.errors().front());
     // Keep what is valid: catalog muscles without meshes stay listed, with a notice.
     std::size_t missing = 0;
     std::string example;
@@ -49,7 +55,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imguiReady_ = true;
-    ui_ = std::make_unique<ViewerUi>(catalog_, pack_);
+    ui_ = std::make_unique<ViewerUi>(catalog_, pack_, knowledge_);
     // Screenshots use scale 1 so they look the same on every machine.
     ui_->setupFonts(options.screenshot ? 1.0f : window_->contentScale());
 

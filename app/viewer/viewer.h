@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/cli.h"
 #include "core/image.h"
+#include "core/knowledge_base.h"
 #include "core/pack.h"
 #include "core/picking.h"
 #include "glfw_window.h"
@@ -21,7 +22,7 @@
 namespace myomap {
 
 struct ViewerPaths {
-    std::string pack, models, shaders;
+    std::string pack, models, shaders, content;
 };
 
 class Viewer {
@@ -50,6 +51,7 @@ private:
     CliOptions options_;
     Pack pack_;
     Catalog catalog_;
+    KnowledgeBase knowledge_;
     AppState state_;
     OrbitCamera camera_;
     std::unique_ptr<ScenePicker> picker_;
