@@ -34,7 +34,7 @@ void AppState::clickAt(const Pack& pack, const std::optional<PickResult>& hit) {
 void AppState::hoverAt(const Pack& pack, const std::optional<PickResult>& hit) { hovered = refOf(pack, hit); }
 
 bool isPickable(const PackObject& object, const LayerVisibility& layers) {
-    return object.layer == Layer::Muscle && layers.muscles;
+    return object.layer == Layer::Muscle && layers.muscles && !layers.skinHidesMuscles();
 }
 
 }  // namespace myomap

@@ -29,6 +29,10 @@ struct LayerVisibility {
     bool muscles = true;
     bool skeleton = true;
     bool skin = false;  ///< off by default: muscles are what people came to see
+    float skinOpacity = 1.0f;  ///< below 1 the skin is drawn translucent (x-ray look)
+
+    /// Opaque skin hides (and so blocks picking of) the muscles.
+    bool skinHidesMuscles() const { return skin && skinOpacity >= 0.999f; }
 };
 
 struct AppState {

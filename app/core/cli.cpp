@@ -13,6 +13,7 @@ std::string cliUsage() {
            "  --view front|back|left|right   start from this view (default front)\n"
            "  --select MUSCLE_ID[:left|right] select a muscle (side defaults to right)\n"
            "  --no-ui                 leave the panels out of the picture\n"
+           "  --skin OPACITY          show the skin layer, 0.1 (x-ray) to 1 (opaque)\n"
            "  --pack FILE             anatomy pack to load (default: the build's pack)\n"
            "  --models DIR            folder with muscles.tsv (default: the source tree's models/)\n"
            "  --shaders DIR           folder with the GLSL files (default: the source tree's shaders/)\n"
@@ -53,6 +54,14 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             if (!o.view) throw ArgumentError("--view '" + v + "' must be front, back, left or right");
         } else if (a == "--select") o.select = value();
         else if (a == "--no-ui") o.noUi = true;
+        else if (a == "--skin") {
+            const std::string& v = value();
+            float f = 0;
+            char extra;
+            if (std::sscanf(v.c_str(), "%f%c", &f, &extra) != 1 || f < 0.1f || f > 1.0f)
+                throw ArgumentError("--skin '" + v + "' must be an opacity between 0.1 and 1");
+            o.skinOpacity = f;
+        }
         else if (a == "--interactive-lod") o.interactiveLod = true;
         else if (a == "--pack") o.packPath = value();
         else if (a == "--models") o.modelsDir = value();

@@ -60,26 +60,39 @@ public:
 private:
     void loadZanatomy() {
         if (table_) return;
-        table_ = std::make_unique<RegistrationTable>(RegistrationTable::load(models_ + "/registration.tsv"));
+        // Built into locals and kept only when complete, so a failure is reported again
+        // (not as a confusing follow-on error) for the next muscle that needs it.
+        auto table = std::make_unique<RegistrationTable>(RegistrationTable::load(models_ + "/registration.tsv"));
         const fs::path za = fs::path(sources_) / "z-anatomy";
         for (auto& nm : readGlbFile((za / "muscular.glb").string())) zaMuscles_[nm.name] = std::move(nm.mesh);
         std::map<std::string, Mesh> zaBones;
         for (auto& nm : readGlbFile((za / "skeletal.glb").string())) zaBones[nm.name] = std::move(nm.mesh);
         std::map<std::string, std::vector<std::pair<glm::vec3, glm::vec3>>> pairs;
-        for (const auto& bp : table_->bones) {
+        for (const auto& bp : table->bones) {
             auto zb = zaBones.find(bp.zanatomyBone);
             if (zb == zaBones.end()) throw ImportError("z-anatomy/skeletal.glb has no bone '" + bp.zanatomyBone + "'");
             const auto from = boneLandmarks(zb->second);
-            const auto to = boneLandmarks(bp3d(bp.bp3dPart));
+            Mesh target;  // several BodyParts3D parts may make one Z-Anatomy bone (e.g. both hip bones)
+            std::size_t start = 0;
+            while (start <= bp.bp3dPart.size()) {
+                const std::size_t plus = bp.bp3dPart.find('+', start);
+                target.append(bp3d(bp.bp3dPart.substr(start, plus == std::string::npos ? std::string::npos : plus - start)));
+                if (plus == std::string::npos) break;
+                start = plus + 1;
+            }
+            const auto to = boneLandmarks(target);
             for (std::size_t i = 0; i < from.size(); ++i) pairs[bp.region].emplace_back(from[i], to[i]);
         }
+        std::map<std::string, glm::mat4> fits;
         for (const auto& [region, ps] : pairs) {
-            regionFit_[region] = fitAffine(ps);
+            fits[region] = fitAffine(ps);
             double err = 0.0;
-            for (const auto& [p, q] : ps) err += glm::length(glm::vec3(regionFit_[region] * glm::vec4(p, 1.0f)) - q);
+            for (const auto& [p, q] : ps) err += glm::length(glm::vec3(fits[region] * glm::vec4(p, 1.0f)) - q);
             if (log_) log_("registered Z-Anatomy region '" + region + "' on " + std::to_string(ps.size()) +
                            " landmarks, mean residual " + std::to_string(1000.0 * err / ps.size()) + " mm");
         }
+        regionFit_ = std::move(fits);
+        table_ = std::move(table);
     }
 
     std::string sources_, models_;

@@ -101,6 +101,9 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
     glBindVertexArray(lod.vao.get());
 
     const bool anySelected = !state.selected.empty();
+    // Opaque skin hides the muscles; skipping them also stops the few places where a
+    // muscle's surface pokes through the thin skin mesh.
+    const bool skinHidesMuscles = state.layers.skinHidesMuscles();
     // Muscles and bones are closed surfaces: culling their far faces halves the work
     // of a software renderer.
     glEnable(GL_CULL_FACE);
@@ -109,7 +112,7 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
         const PackObject& o = pack_.objects[i];
         if (o.layer == Layer::Skin) continue;
         if (o.layer == Layer::Skeleton && !state.layers.skeleton) continue;
-        if (o.layer == Layer::Muscle && !state.layers.muscles) continue;
+        if (o.layer == Layer::Muscle && (!state.layers.muscles || skinHidesMuscles)) continue;
         float highlight = 0.0f;
         glm::vec3 highlightColor = kSelectedColor;
         glm::vec3 color = colors_[i];
@@ -135,7 +138,7 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
     if (state.layers.skin) {
         for (std::size_t i = 0; i < pack_.objects.size(); ++i) {
             if (pack_.objects[i].layer != Layer::Skin) continue;
-            const bool translucent = settings.skinOpacity < 0.999f;
+            const bool translucent = state.layers.skinOpacity < 0.999f;
             if (translucent) {
                 glEnable(GL_BLEND);
                 glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -143,7 +146,7 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
                 glEnable(GL_CULL_FACE);  // only the near surface, so the skin does not double up
                 glCullFace(GL_BACK);
             }
-            meshProgram_.set("uColor", glm::vec4(colors_[i], settings.skinOpacity));
+            meshProgram_.set("uColor", glm::vec4(colors_[i], state.layers.skinOpacity));
             meshProgram_.set("uHighlight", 0.0f);
             drawObject(lod, i);
             glDisable(GL_CULL_FACE);

@@ -24,7 +24,6 @@ struct ViewportRect {
 
 struct RenderSettings {
     Lod lod = Lod::Full;
-    float skinOpacity = 1.0f;
 };
 
 /// Atlas colour of a muscle: red with a small, stable per-muscle variation.

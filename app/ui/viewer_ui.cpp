@@ -70,7 +70,7 @@ void ViewerUi::setupFonts(float contentScale) {
     panelWidth_ = 360.0f * scale_;
 }
 
-UiRequests ViewerUi::draw(AppState& state, float& skinOpacity, int /*windowWidth*/, int windowHeight) {
+UiRequests ViewerUi::draw(AppState& state, int /*windowWidth*/, int windowHeight) {
     UiRequests requests;
     ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(panelWidth_, float(windowHeight)));
@@ -85,7 +85,7 @@ UiRequests ViewerUi::draw(AppState& state, float& skinOpacity, int /*windowWidth
     drawSelection(state, requests);
     if (!state.selected.empty()) drawKnowledge(state);
     drawSearch(state, requests);
-    drawLayers(state, skinOpacity);
+    drawLayers(state);
 
     sectionHeader("View");
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
@@ -208,7 +208,7 @@ void ViewerUi::drawSearch(AppState& state, UiRequests& requests) {
     if (static_cast<int>(hits.size()) > shown) ImGui::TextDisabled("%d more; keep typing to narrow.", int(hits.size()) - shown);
 }
 
-void ViewerUi::drawLayers(AppState& state, float& skinOpacity) {
+void ViewerUi::drawLayers(AppState& state) {
     sectionHeader("Layers");
     ImGui::Checkbox("Muscles", &state.layers.muscles);
     ImGui::SameLine();
@@ -217,7 +217,7 @@ void ViewerUi::drawLayers(AppState& state, float& skinOpacity) {
     ImGui::Checkbox("Skin", &state.layers.skin);
     if (state.layers.skin) {
         ImGui::SetNextItemWidth(-1.0f);
-        ImGui::SliderFloat("##skinopacity", &skinOpacity, 0.1f, 1.0f, "Skin opacity %.2f");
+        ImGui::SliderFloat("##skinopacity", &state.layers.skinOpacity, 0.1f, 1.0f, "Skin opacity %.2f");
     }
 }
 

@@ -31,14 +31,14 @@ public:
     /// Width of the side panel in pixels (0 when the UI is hidden).
     float panelWidth() const { return panelWidth_; }
 
-    UiRequests draw(AppState& state, float& skinOpacity, int windowWidth, int windowHeight);
+    UiRequests draw(AppState& state, int windowWidth, int windowHeight);
 
 private:
     void drawSelection(AppState& state, UiRequests& requests);
     void drawSearch(AppState& state, UiRequests& requests);
     void drawKnowledge(const AppState& state);
     void drawLearn();
-    void drawLayers(AppState& state, float& skinOpacity);
+    void drawLayers(AppState& state);
     void drawAbout(AppState& state);
     void drawTooltip(const AppState& state);
 

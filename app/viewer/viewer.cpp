@@ -48,6 +48,10 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     window_ = std::make_unique<Window>(options.width, options.height, "Myomap", !options.screenshot && !options.benchmarkFrames);
     renderer_ = std::make_unique<SceneRenderer>(pack_, paths.shaders);
     settings_.lod = options.interactiveLod ? Lod::Interactive : Lod::Full;
+    if (options.skinOpacity) {
+        state_.layers.skin = true;
+        state_.layers.skinOpacity = *options.skinOpacity;
+    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -159,7 +163,7 @@ void Viewer::renderFrame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     if (!options_.screenshot && !options_.benchmarkFrames) handleInput();
-    if (!options_.noUi) applyRequests(ui_->draw(state_, settings_.skinOpacity, window_->width(), window_->height()));
+    if (!options_.noUi) applyRequests(ui_->draw(state_, window_->width(), window_->height()));
     ImGui::Render();
 
     glViewport(0, 0, window_->width(), window_->height());

@@ -94,6 +94,7 @@ TEST(ScenePicker, PicksTheNearestPickableObjectAndTheStateFollows) {
     const ScenePicker picker(pack);
     LayerVisibility layers;
     layers.skin = true;
+    layers.skinOpacity = 0.4f;  // x-ray skin: the muscles under it stay pickable
     const Ray ray{{0, 0, 5}, {0, 0, -1}};
     const auto hit = picker.pick(ray, [&](const PackObject& o) { return isPickable(o, layers); });
     ASSERT_TRUE(hit);
@@ -105,6 +106,9 @@ TEST(ScenePicker, PicksTheNearestPickableObjectAndTheStateFollows) {
     state.clickAt(pack, picker.pick(Ray{{5, 5, 5}, {0, 0, -1}}, [&](const PackObject& o) { return isPickable(o, layers); }));
     EXPECT_TRUE(state.selected.empty()) << "a click on empty space clears the selection";
 
+    layers.skinOpacity = 1.0f;
+    EXPECT_FALSE(picker.pick(ray, [&](const PackObject& o) { return isPickable(o, layers); })) << "opaque skin hides the muscles";
+    layers.skin = false;
     layers.muscles = false;
     EXPECT_FALSE(picker.pick(ray, [&](const PackObject& o) { return isPickable(o, layers); })) << "hidden muscles cannot be picked";
 }
