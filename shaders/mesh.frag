@@ -1,6 +1,8 @@
 #version 330 core
 // Atlas-style shading: a key light from the camera, a soft fill from above and a rim
 // term so muscle borders separate; both faces lit so open meshes never turn black.
+// On the skin it also paints referred-pain zones: essential zones solid red, spillover
+// zones light red with a stipple, both with soft edges.
 in vec3 vWorldPos;
 in vec3 vNormal;
 
@@ -9,11 +11,17 @@ uniform vec4 uColor;       // rgb, alpha for translucent layers
 uniform float uHighlight;  // 0 = normal, 1 = selected (adds glow)
 uniform vec3 uHighlightColor;
 
+const int kMaxBlobs = 48;
+uniform int uBlobCount;
+uniform vec4 uBlobs[kMaxBlobs];        // xyz centre on the skin, w radius
+uniform vec4 uBlobNormals[kMaxBlobs];  // xyz outward skin normal, w 1 essential / 0 spillover
+
 out vec4 fragColor;
 
 void main() {
     vec3 n = normalize(vNormal);
     vec3 toEye = normalize(uEye - vWorldPos);
+    vec3 outward = n;
     if (dot(n, toEye) < 0.0) n = -n;
     vec3 key = normalize(toEye + vec3(0.0, 0.35, 0.0));
     vec3 fill = normalize(vec3(0.3, 1.0, 0.4));
@@ -22,7 +30,33 @@ void main() {
     float specular = 0.12 * pow(max(dot(n, h), 0.0), 24.0);
     float rim = pow(1.0 - max(dot(n, toEye), 0.0), 3.0);
     vec3 base = uColor.rgb;
+    float alpha = uColor.a;
+
+    float essential = 0.0;
+    float spillover = 0.0;
+    for (int i = 0; i < uBlobCount; ++i) {
+        // Skip the far side of a limb: the blob only paints skin facing its own way.
+        float facing = dot(outward, uBlobNormals[i].xyz);
+        if (facing < 0.2) continue;
+        float d = distance(vWorldPos, uBlobs[i].xyz);
+        float r = uBlobs[i].w;
+        float t = (1.0 - smoothstep(0.72 * r, r, d)) * smoothstep(0.2, 0.45, facing);
+        if (uBlobNormals[i].w > 0.5) essential = max(essential, t);
+        else spillover = max(spillover, t);
+    }
+    spillover *= (1.0 - essential);
+    if (essential + spillover > 0.0) {
+        // Stipple: a fine dot grid in screen space, like the dotted zones of printed charts.
+        vec2 cell = mod(gl_FragCoord.xy, 5.0);
+        float dots = (length(cell - vec2(2.5)) < 1.3) ? 1.0 : 0.0;
+        vec3 spillColor = mix(vec3(0.98, 0.62, 0.58), vec3(0.86, 0.12, 0.10), dots);
+        base = mix(base, vec3(0.82, 0.03, 0.03), essential);
+        base = mix(base, spillColor, spillover);
+        alpha = max(alpha, max(0.93 * essential, 0.85 * spillover));
+    }
+
     vec3 color = base * (0.30 + diffuse) + vec3(specular) - 0.18 * rim * base;
+    if (essential + spillover > 0.0) color = mix(color, base, 0.45);  // keep the paint vivid in shadow
     color = mix(color, uHighlightColor * (0.55 + 0.6 * diffuse) + 0.35 * rim * uHighlightColor, uHighlight);
-    fragColor = vec4(clamp(color, 0.0, 1.0), uColor.a);
+    fragColor = vec4(clamp(color, 0.0, 1.0), alpha);
 }

@@ -29,7 +29,12 @@ MuscleRef parseMuscleRef(const std::string& text, const Catalog& catalog) {
     return ref;
 }
 
-void AppState::clickAt(const Pack& pack, const std::optional<PickResult>& hit) { selected = refOf(pack, hit); }
+void AppState::select(const MuscleRef& ref) {
+    if (ref.muscleId != selected.muscleId) selectedKnot = -1;
+    selected = ref;
+}
+
+void AppState::clickAt(const Pack& pack, const std::optional<PickResult>& hit) { select(refOf(pack, hit)); }
 
 void AppState::hoverAt(const Pack& pack, const std::optional<PickResult>& hit) { hovered = refOf(pack, hit); }
 

@@ -8,7 +8,9 @@
 
 #include "camera.h"
 #include "catalog.h"
+#include "care_sheet.h"
 #include "picking.h"
+#include "view_focus.h"
 
 namespace myomap {
 
@@ -37,6 +39,10 @@ struct LayerVisibility {
 
 struct AppState {
     MuscleRef selected;
+    int selectedKnot = -1;          ///< index into the entry's knots; -1 shows them all
+    FocusMode focus = FocusMode::Pain;
+    Audience audience = Audience::Patient;
+    bool skinShownForPattern = false;  ///< the x-ray skin was turned on by a selection, not the user
     MuscleRef hovered;
     LayerVisibility layers;
     std::string search;
@@ -44,6 +50,8 @@ struct AppState {
     /// Messages for the user (bad input that was skipped, errors caught at the boundary).
     std::vector<std::string> notices;
 
+    /// Selects a muscle (or clears with an empty ref); a new muscle starts with all its knots.
+    void select(const MuscleRef& ref);
     /// Applies a click: a hit on a muscle selects it, a miss or a non-muscle clears.
     void clickAt(const Pack& pack, const std::optional<PickResult>& hit);
     /// Updates the hover highlight the same way (without touching the selection).

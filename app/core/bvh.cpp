@@ -160,7 +160,10 @@ std::optional<ClosestPoint> MeshBvh::closest(const glm::vec3& p) const {
                 const float d2 = glm::dot(q - p, q - p);
                 if (d2 < best2) {
                     best2 = d2;
-                    const glm::vec3 n = glm::cross(b - a, c - a);
+                    // Prefer the mesh's own vertex normals: they point outward whatever the winding.
+                    glm::vec3 n = mesh_->normals.size() == P.size()
+                                      ? mesh_->normals[I[3 * t]] + mesh_->normals[I[3 * t + 1]] + mesh_->normals[I[3 * t + 2]]
+                                      : glm::cross(b - a, c - a);
                     const float len = glm::length(n);
                     best = ClosestPoint{0.0f, t, q, len > 0.0f ? n / len : glm::vec3(0.0f, 1.0f, 0.0f)};
                 }

@@ -21,7 +21,7 @@ struct ClosestPoint {
     float distance = 0.0f;
     std::uint32_t triangle = 0;
     glm::vec3 point{0.0f};
-    glm::vec3 normal{0.0f};     ///< of the triangle, unit length
+    glm::vec3 normal{0.0f};     ///< from the triangle's vertex normals (or its face), unit length
 };
 
 class MeshBvh {
@@ -29,6 +29,7 @@ public:
     MeshBvh() = default;
     /// Builds over `mesh`, which must outlive the BVH.
     explicit MeshBvh(const Mesh& mesh);
+    MeshBvh(Mesh&&) = delete;  // the BVH keeps a pointer: a temporary mesh would dangle
 
     /// Nearest hit along the ray (both triangle faces count), if any.
     std::optional<RayHit> intersect(const Ray& ray) const;

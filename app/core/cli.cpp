@@ -13,6 +13,8 @@ std::string cliUsage() {
            "  --view front|back|left|right   start from this view (default front)\n"
            "  --select MUSCLE_ID[:left|right] select a muscle (side defaults to right)\n"
            "  --no-ui                 leave the panels out of the picture\n"
+           "  --knot N                show only knot N of the selected muscle (1 = first)\n"
+           "  --focus knot|pain       turn the camera to the knot or to where its pain is felt\n"
            "  --skin OPACITY          show the skin layer, 0.1 (x-ray) to 1 (opaque)\n"
            "  --pack FILE             anatomy pack to load (default: the build's pack)\n"
            "  --models DIR            folder with muscles.tsv (default: the source tree's models/)\n"
@@ -54,6 +56,17 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             if (!o.view) throw ArgumentError("--view '" + v + "' must be front, back, left or right");
         } else if (a == "--select") o.select = value();
         else if (a == "--no-ui") o.noUi = true;
+        else if (a == "--knot") {
+            const std::string& v = value();
+            int n = 0;
+            char extra;
+            if (std::sscanf(v.c_str(), "%d%c", &n, &extra) != 1 || n < 1) throw ArgumentError("--knot '" + v + "' must be a knot number (1, 2, ...)");
+            o.knot = n;
+        } else if (a == "--focus") {
+            const std::string& v = value();
+            if (v != "knot" && v != "pain") throw ArgumentError("--focus '" + v + "' must be knot or pain");
+            o.focus = v;
+        }
         else if (a == "--skin") {
             const std::string& v = value();
             float f = 0;

@@ -17,6 +17,8 @@ struct CliOptions {
     std::optional<ViewPreset> view;
     std::optional<std::string> select;      ///< MUSCLE_ID[:left|right], checked against the catalog later
     bool noUi = false;
+    std::optional<int> knot;                ///< 1-based knot of the selected muscle to show alone
+    std::optional<std::string> focus;       ///< "knot" or "pain": where the camera turns
     std::optional<float> skinOpacity;       ///< show the skin layer at this opacity (0.1-1)
     bool interactiveLod = false;            ///< render the decimated meshes (benchmarks)
     std::optional<std::string> clickAt;     ///< "X,Y" pixel to click before the screenshot (tests)

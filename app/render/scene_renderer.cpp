@@ -64,6 +64,26 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
     }
 }
 
+void SceneRenderer::setBlobs(const ReferralPattern* pattern) const {
+    if (!pattern) {
+        meshProgram_.set("uBlobCount", 0);
+        return;
+    }
+    std::vector<glm::vec4> blobs, normals;
+    // Essential zones first, so they survive if a pattern ever exceeds the shader's limit.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& b : pattern->blobs) {
+            if (b.essential != (pass == 0) || static_cast<int>(blobs.size()) >= kMaxBlobs) continue;
+            blobs.emplace_back(b.center, b.radius);
+            normals.emplace_back(b.normal, b.essential ? 1.0f : 0.0f);
+        }
+    meshProgram_.set("uBlobCount", static_cast<int>(blobs.size()));
+    if (!blobs.empty()) {
+        meshProgram_.setArray("uBlobs[0]", blobs.data(), static_cast<int>(blobs.size()));
+        meshProgram_.setArray("uBlobNormals[0]", normals.data(), static_cast<int>(normals.size()));
+    }
+}
+
 std::size_t SceneRenderer::triangleCount(Lod lod) const {
     std::size_t n = 0;
     for (const auto& r : lods_[static_cast<int>(lod)].ranges) n += static_cast<std::size_t>(r.count) / 3;
@@ -78,7 +98,7 @@ void SceneRenderer::drawObject(const GpuLod& lod, std::size_t object) const {
 }
 
 void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int windowHeight, const AppState& state,
-                         const RenderSettings& settings) const {
+                         const RenderSettings& settings, const ReferralPattern* pattern) const {
     glViewport(vp.x, windowHeight - vp.y - vp.height, vp.width, vp.height);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
@@ -98,6 +118,7 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
     meshProgram_.use();
     meshProgram_.set("uViewProjection", camera.projection(vp.aspect()) * camera.view());
     meshProgram_.set("uEye", camera.eye());
+    meshProgram_.set("uBlobCount", 0);
     glBindVertexArray(lod.vao.get());
 
     const bool anySelected = !state.selected.empty();
@@ -148,7 +169,9 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
             }
             meshProgram_.set("uColor", glm::vec4(colors_[i], state.layers.skinOpacity));
             meshProgram_.set("uHighlight", 0.0f);
+            setBlobs(pattern);
             drawObject(lod, i);
+            meshProgram_.set("uBlobCount", 0);
             glDisable(GL_CULL_FACE);
             glDisable(GL_BLEND);
             glDepthMask(GL_TRUE);

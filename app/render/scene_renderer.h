@@ -10,6 +10,7 @@
 #include "core/app_state.h"
 #include "core/camera.h"
 #include "core/pack.h"
+#include "core/referral_pattern.h"
 #include "gl_objects.h"
 #include "shader_program.h"
 
@@ -36,8 +37,12 @@ public:
     SceneRenderer(const Pack& pack, const std::string& shadersDir);
 
     /// Draws into `viewport` of a window `windowHeight` pixels tall.
+    /// `pattern` (may be null) is painted on the skin.
     void draw(const OrbitCamera& camera, const ViewportRect& viewport, int windowHeight, const AppState& state,
-              const RenderSettings& settings) const;
+              const RenderSettings& settings, const ReferralPattern* pattern = nullptr) const;
+
+    /// Most blobs the skin shader paints at once.
+    static constexpr int kMaxBlobs = 48;
 
     std::size_t triangleCount(Lod lod) const;
 
@@ -53,6 +58,7 @@ private:
         std::vector<Range> ranges;  // per pack object
     };
     void drawObject(const GpuLod& lod, std::size_t object) const;
+    void setBlobs(const ReferralPattern* pattern) const;
 
     const Pack& pack_;
     ShaderProgram meshProgram_;

@@ -19,6 +19,10 @@ public:
 
     void use() const { glUseProgram(program_.get()); }
     void set(const char* name, float v) const { glUniform1f(location(name), v); }
+    void set(const char* name, int v) const { glUniform1i(location(name), v); }
+    void setArray(const char* name, const glm::vec4* values, int count) const {
+        glUniform4fv(location(name), count, &values[0].x);
+    }
     void set(const char* name, const glm::vec3& v) const { glUniform3f(location(name), v.x, v.y, v.z); }
     void set(const char* name, const glm::vec4& v) const { glUniform4f(location(name), v.x, v.y, v.z, v.w); }
     void set(const char* name, const glm::mat4& m) const { glUniformMatrix4fv(location(name), 1, GL_FALSE, &m[0][0]); }

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "core/care_sheet.h"
+
 #include <filesystem>
 
 namespace myomap {
@@ -45,7 +47,10 @@ void ViewerUi::setupFonts(float contentScale) {
     const float size = 17.0f * scale_;
     if (std::filesystem::exists(kFontPath)) {
         io.Fonts->AddFontFromFileTTF(kFontPath, size);
-        if (std::filesystem::exists(kBoldFontPath)) titleFont_ = io.Fonts->AddFontFromFileTTF(kBoldFontPath, size * 1.35f);
+        if (std::filesystem::exists(kBoldFontPath)) {
+            titleFont_ = io.Fonts->AddFontFromFileTTF(kBoldFontPath, size * 1.35f);
+            boldFont_ = io.Fonts->AddFontFromFileTTF(kBoldFontPath, size);
+        }
     } else {
         ImFontConfig config;
         config.SizePixels = size;
@@ -67,10 +72,10 @@ void ViewerUi::setupFonts(float contentScale) {
     style.Colors[ImGuiCol_CheckMark] = ImVec4(0.62f, 0.16f, 0.13f, 1.0f);
     style.Colors[ImGuiCol_SliderGrab] = ImVec4(0.62f, 0.16f, 0.13f, 1.0f);
     style.ScaleAllSizes(scale_);
-    panelWidth_ = 360.0f * scale_;
+    panelWidth_ = 420.0f * scale_;
 }
 
-UiRequests ViewerUi::draw(AppState& state, int /*windowWidth*/, int windowHeight) {
+UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bool patternShown) {
     UiRequests requests;
     ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(panelWidth_, float(windowHeight)));
@@ -114,6 +119,7 @@ UiRequests ViewerUi::draw(AppState& state, int /*windowWidth*/, int windowHeight
 
     drawAbout(state);
     drawTooltip(state);
+    if (patternShown) drawLegend(windowWidth, windowHeight);
     return requests;
 }
 
@@ -140,34 +146,114 @@ void ViewerUi::drawSelection(AppState& state, UiRequests& requests) {
         requests.focusSelection = true;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Clear")) state.selected = {};
+    if (ImGui::Button("Clear")) state.select({});
 }
 
-void ViewerUi::drawKnowledge(const AppState& state) {
+void ViewerUi::drawKnowledge(AppState& state) {
     const KnowledgeEntry* e = knowledge_.forMuscle(state.selected.muscleId);
     if (!e) return;
     ImGui::Spacing();
-    ImGui::TextWrapped("%s", e->summary.c_str());
-    if (!e->hasKnotData()) {
-        ImGui::TextDisabled("No common knot pattern is recorded for this muscle.");
-        return;
-    }
-    sectionHeader(e->covers.size() > 1 ? (e->title + ": common knots").c_str() : "Common knots");
-    for (const auto& k : e->knots) {
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", k.name.c_str());
-        std::string where;
-        for (const auto& b : k.referral.essential) where += (where.empty() ? "" : ", ") + b.where;
-        ImGui::Indent();
-        ImGui::TextWrapped("Pain is felt: %s", where.c_str());
-        if (!k.referral.spillover.empty()) {
-            std::string some;
-            for (const auto& b : k.referral.spillover) some += (some.empty() ? "" : ", ") + b.where;
-            ImGui::TextDisabled("Sometimes also: %s", some.c_str());
+    int audience = state.audience == Audience::Clinician ? 1 : 0;
+    ImGui::TextUnformatted("Text for:");
+    ImGui::SameLine();
+    ImGui::RadioButton("Patients", &audience, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Clinicians", &audience, 1);
+    state.audience = audience == 1 ? Audience::Clinician : Audience::Patient;
+    if (e->hasKnotData()) {
+        int focus = state.focus == FocusMode::Knot ? 1 : 0;
+        ImGui::TextUnformatted("Show:    ");
+        ImGui::SameLine();
+        ImGui::RadioButton("Where it hurts", &focus, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("The knot", &focus, 1);
+        state.focus = focus == 1 ? FocusMode::Knot : FocusMode::Pain;
+        if (e->knots.size() > 1) {
+            const std::string current = state.selectedKnot < 0 ? std::string("All knots")
+                                                               : std::to_string(state.selectedKnot + 1) + ". " + e->knots[state.selectedKnot].name;
+            ImGui::SetNextItemWidth(-1.0f);
+            if (ImGui::BeginCombo("##knot", current.c_str())) {
+                if (ImGui::Selectable("All knots", state.selectedKnot < 0)) state.selectedKnot = -1;
+                for (std::size_t k = 0; k < e->knots.size(); ++k) {
+                    const std::string label = std::to_string(k + 1) + ". " + e->knots[k].name;
+                    if (ImGui::Selectable(label.c_str(), state.selectedKnot == static_cast<int>(k))) state.selectedKnot = static_cast<int>(k);
+                }
+                ImGui::EndCombo();
+            }
         }
-        ImGui::Unindent();
     }
-    ImGui::TextDisabled("Educational only, not a diagnosis.");
+    for (const auto& section : buildCareSheet(*e, catalog_, knowledge_, state.audience)) {
+        const bool openByDefault = section.id == "overview" || section.id == "pain";
+        ImGui::SetNextItemOpen(openByDefault, ImGuiCond_Appearing);
+        const std::string header = section.title + "##" + section.id;
+        if (!ImGui::CollapsingHeader(header.c_str())) continue;
+        for (const auto& item : section.items) {
+            switch (item.kind) {
+                case CareItem::Kind::Heading:
+                    if (boldFont_) ImGui::PushFont(boldFont_);
+                    ImGui::TextWrapped("%s", item.text.c_str());
+                    if (boldFont_) ImGui::PopFont();
+                    break;
+                case CareItem::Kind::Step:
+                    ImGui::Text("%d.", item.number);
+                    ImGui::SameLine();
+                    ImGui::TextWrapped("%s", item.text.c_str());
+                    break;
+                case CareItem::Kind::Bullet:
+                    ImGui::Bullet();
+                    ImGui::TextWrapped("%s", item.text.c_str());
+                    break;
+                case CareItem::Kind::Fact:
+                    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.10f, 0.08f, 1.0f));
+                    ImGui::TextWrapped("%s", item.text.c_str());
+                    ImGui::PopStyleColor();
+                    break;
+                case CareItem::Kind::Note:
+                    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.40f, 0.40f, 0.45f, 1.0f));
+                    ImGui::TextWrapped("%s", item.text.c_str());
+                    ImGui::PopStyleColor();
+                    break;
+                default:
+                    ImGui::TextWrapped("%s", item.text.c_str());
+            }
+        }
+    }
+}
+
+void ViewerUi::drawLegend(int windowWidth, int windowHeight) {
+    const float pad = 10.0f * scale_;
+    ImGui::SetNextWindowPos(ImVec2(float(windowWidth) - pad, float(windowHeight) - pad), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    ImGui::Begin("Legend", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float s = ImGui::GetTextLineHeight();
+    auto swatch = [&](int kind) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 q(p.x + s, p.y + s);
+        if (kind == 0) {
+            draw->AddLine(p, q, IM_COL32(30, 10, 10, 255), 5.0f);
+            draw->AddLine(ImVec2(p.x, q.y), ImVec2(q.x, p.y), IM_COL32(30, 10, 10, 255), 5.0f);
+            draw->AddLine(p, q, IM_COL32(255, 236, 60, 255), 2.5f);
+            draw->AddLine(ImVec2(p.x, q.y), ImVec2(q.x, p.y), IM_COL32(255, 236, 60, 255), 2.5f);
+        } else if (kind == 1) {
+            draw->AddRectFilled(p, q, IM_COL32(209, 8, 8, 255), 3.0f);
+        } else {
+            draw->AddRectFilled(p, q, IM_COL32(250, 158, 148, 255), 3.0f);
+            for (float y = p.y + 2.0f; y < q.y; y += 5.0f)
+                for (float x = p.x + 2.0f; x < q.x; x += 5.0f) draw->AddCircleFilled(ImVec2(x, y), 1.2f, IM_COL32(219, 31, 26, 255));
+        }
+        ImGui::Dummy(ImVec2(s, s));
+        ImGui::SameLine();
+    };
+    swatch(0);
+    ImGui::TextUnformatted("Knot (trigger point)");
+    swatch(1);
+    ImGui::TextUnformatted("Where the pain is usually felt");
+    swatch(2);
+    ImGui::TextUnformatted("Where some people also feel it");
+    ImGui::End();
 }
 
 void ViewerUi::drawLearn() {
@@ -201,7 +287,7 @@ void ViewerUi::drawSearch(AppState& state, UiRequests& requests) {
         const bool available = pack_.find(e->id, Side::Right) != nullptr;
         const std::string label = e->commonName + (available ? "" : "  (no mesh in this pack)") + "##" + e->id;
         if (ImGui::Selectable(label.c_str(), state.selected.muscleId == e->id) && available) {
-            state.selected = {e->id, state.selected.side == Side::Left ? Side::Left : Side::Right};
+            state.select({e->id, state.selected.side == Side::Left ? Side::Left : Side::Right});
             requests.focusSelection = true;
         }
     }

@@ -31,12 +31,14 @@ public:
     /// Width of the side panel in pixels (0 when the UI is hidden).
     float panelWidth() const { return panelWidth_; }
 
-    UiRequests draw(AppState& state, int windowWidth, int windowHeight);
+    /// Draws the panel; `patternShown` adds the legend over the 3D view.
+    UiRequests draw(AppState& state, int windowWidth, int windowHeight, bool patternShown);
 
 private:
     void drawSelection(AppState& state, UiRequests& requests);
     void drawSearch(AppState& state, UiRequests& requests);
-    void drawKnowledge(const AppState& state);
+    void drawKnowledge(AppState& state);
+    void drawLegend(int windowWidth, int windowHeight);
     void drawLearn();
     void drawLayers(AppState& state);
     void drawAbout(AppState& state);
@@ -49,6 +51,7 @@ private:
     float panelWidth_ = 360.0f;
     ImFont* titleFont_ = nullptr;
     char searchBuffer_[128] = {};
+    ImFont* boldFont_ = nullptr;
 };
 
 /// "Right" / "Left" with a capital, for display.

@@ -39,11 +39,23 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
         state_.notices.push_back(std::to_string(missing) + " catalog muscle(s) have no mesh in this pack (e.g. '" + example +
                                  "'); rebuild the pack.");
     if (options.select) {
-        state_.selected = parseMuscleRef(*options.select, catalog_);
+        state_.select(parseMuscleRef(*options.select, catalog_));
         if (!pack_.find(state_.selected.muscleId, state_.selected.side))
             throw ArgumentError("--select '" + *options.select + "': the pack has no mesh for that muscle and side");
     }
+    if (options.knot) {
+        const KnowledgeEntry* e = state_.selected.empty() ? nullptr : knowledge_.forMuscle(state_.selected.muscleId);
+        if (!e) throw ArgumentError("--knot needs --select with a muscle that has knot data");
+        if (*options.knot > static_cast<int>(e->knots.size()))
+            throw ArgumentError("--knot " + std::to_string(*options.knot) + ": '" + e->id + "' has " + std::to_string(e->knots.size()) +
+                                " knot(s)");
+        state_.selectedKnot = *options.knot - 1;
+    }
+    if (options.focus) state_.focus = *parseFocusMode(*options.focus);
+    headless_ = options.screenshot.has_value() || options.benchmarkFrames.has_value();
     picker_ = std::make_unique<ScenePicker>(pack_);
+    for (std::size_t i = 0; i < pack_.objects.size(); ++i)
+        if (pack_.objects[i].layer == Layer::Skin) skinObject_ = static_cast<int>(i);
 
     window_ = std::make_unique<Window>(options.width, options.height, "Myomap", !options.screenshot && !options.benchmarkFrames);
     renderer_ = std::make_unique<SceneRenderer>(pack_, paths.shaders);
@@ -97,7 +109,92 @@ std::optional<PickResult> Viewer::pickAt(glm::vec2 pixel) const {
 void Viewer::clickAtPixel(glm::vec2 pixel) {
     const ViewportRect vp = sceneViewport();
     if (pixel.x < float(vp.x)) return;  // on the panel
+    // A click on a knot marker shows that knot's pattern alone (a second click shows all).
+    if (const int knot = markerAt(pixel); knot >= 0) {
+        state_.selectedKnot = state_.selectedKnot == knot ? -1 : knot;
+        return;
+    }
     state_.clickAt(pack_, pickAt(pixel));
+}
+
+bool Viewer::isOccluded(const glm::vec3& point) const {
+    const glm::vec3 eye = camera_.eye();
+    const float distance = glm::length(point - eye);
+    const Ray ray{eye, (point - eye) / distance};
+    const LayerVisibility layers = state_.layers;
+    const auto hit = picker_->pick(ray, [&](const PackObject& o) {
+        return o.layer == Layer::Skeleton ? layers.skeleton : isPickable(o, layers);
+    });
+    return hit && hit->distance < distance - 0.006f;
+}
+
+int Viewer::markerAt(glm::vec2 pixel) const {
+    const ViewportRect vp = sceneViewport();
+    for (const auto& m : pattern_.knots) {
+        const auto p = camera_.project(m.position, vp.size());
+        if (p && glm::distance(*p + glm::vec2(float(vp.x), float(vp.y)), pixel) < 14.0f) return m.knot;
+    }
+    return -1;
+}
+
+void Viewer::moveCameraTo(const CameraPose& pose) {
+    if (headless_) {
+        applyPose(camera_, pose);  // screenshots show where the move ends
+        return;
+    }
+    cameraMove_ = CameraMove{poseOf(camera_), pose, glfwGetTime()};
+}
+
+void Viewer::updatePattern() {
+    const bool muscleChanged = state_.selected != patternFor_;
+    if (!muscleChanged && state_.selectedKnot == patternKnot_ && state_.focus == patternFocus_) return;
+    patternFor_ = state_.selected;
+    patternKnot_ = state_.selectedKnot;
+    patternFocus_ = state_.focus;
+    pattern_ = {};
+    const KnowledgeEntry* e = state_.selected.empty() ? nullptr : knowledge_.forMuscle(state_.selected.muscleId);
+    if (e && e->hasKnotData() && skinObject_ >= 0)
+        pattern_ = buildReferralPattern(*e, state_.selected.side, state_.selectedKnot, picker_->bvh(static_cast<std::size_t>(skinObject_)));
+    if (pattern_.empty()) {
+        if (state_.skinShownForPattern) state_.layers.skin = false;
+        state_.skinShownForPattern = false;
+        return;
+    }
+    // X-ray skin, so the muscle, its knots and the painted skin show at once.
+    if (!state_.layers.skin || state_.layers.skinHidesMuscles()) {
+        state_.skinShownForPattern = !state_.layers.skin;
+        state_.layers.skin = true;
+        state_.layers.skinOpacity = 0.35f;
+    }
+    glm::vec3 knotNormal(0.0f, 0.0f, 1.0f);
+    const int object = pack_.indexOf(state_.selected.muscleId, state_.selected.side);
+    if (object >= 0)
+        if (const auto c = picker_->bvh(static_cast<std::size_t>(object)).closest(pattern_.knots.front().position)) knotNormal = c->normal;
+    if (const auto pose = focusPose(pattern_, state_.focus, knotNormal, camera_.fovY)) moveCameraTo(*pose);
+}
+
+void Viewer::drawKnotMarkers() {
+    if (pattern_.empty()) return;
+    const ViewportRect vp = sceneViewport();
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const float r = 9.0f;
+    for (const auto& m : pattern_.knots) {
+        const auto p = camera_.project(m.position, vp.size());
+        if (!p) continue;
+        const ImVec2 c(p->x + float(vp.x), p->y + float(vp.y));
+        const bool hidden = isOccluded(m.position);
+        // A dark outline under a bright X reads on red muscle and pale skin alike.
+        const ImU32 outline = hidden ? IM_COL32(40, 20, 20, 90) : IM_COL32(30, 10, 10, 255);
+        const ImU32 fill = hidden ? IM_COL32(255, 240, 120, 110) : IM_COL32(255, 236, 60, 255);
+        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), outline, 7.0f);
+        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), outline, 7.0f);
+        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), fill, 3.5f);
+        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), fill, 3.5f);
+        if (pattern_.knots.size() > 1) {
+            const std::string label = std::to_string(m.knot + 1);
+            draw->AddText(ImVec2(c.x + r + 3.0f, c.y - r - 4.0f), outline, label.c_str());
+        }
+    }
 }
 
 void Viewer::focusOn(const MuscleRef& ref) {
@@ -113,7 +210,10 @@ void Viewer::applyRequests(const UiRequests& r) {
     if (r.frameAll) {
         camera_.frame(pack_.bodyBounds(), ViewPreset::Front, vp.aspect());
     }
-    if (r.focusSelection) focusOn(state_.selected);
+    if (r.focusSelection) {
+        patternFor_ = {};  // forces updatePattern to move the camera again
+        focusOn(state_.selected);
+    }
 }
 
 void Viewer::handleInput() {
@@ -122,6 +222,7 @@ void Viewer::handleInput() {
     const ViewportRect vp = sceneViewport();
     if (!io.WantCaptureMouse) {
         const glm::vec2 mouse(io.MousePos.x, io.MousePos.y);
+        if (ImGui::IsAnyMouseDown() && io.MouseDragMaxDistanceSqr[0] > 9.0f) cameraMove_.reset();  // the user takes over
         if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
             camera_.orbit(-io.MouseDelta.x * 0.008f, io.MouseDelta.y * 0.008f);
             lastInteraction_ = now;
@@ -154,7 +255,7 @@ void Viewer::handleInput() {
         if (ImGui::IsKeyPressed(GLFW_KEY_3)) camera_.setPreset(ViewPreset::Left);
         if (ImGui::IsKeyPressed(GLFW_KEY_4)) camera_.setPreset(ViewPreset::Right);
         if (ImGui::IsKeyPressed(GLFW_KEY_F)) applyRequests(UiRequests{std::nullopt, true, false});
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) state_.selected = {};
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) state_.select({});
     }
 }
 
@@ -162,8 +263,16 @@ void Viewer::renderFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    if (!options_.screenshot && !options_.benchmarkFrames) handleInput();
-    if (!options_.noUi) applyRequests(ui_->draw(state_, window_->width(), window_->height()));
+    if (!headless_) handleInput();
+    if (!options_.noUi) applyRequests(ui_->draw(state_, window_->width(), window_->height(), !pattern_.empty()));
+    updatePattern();
+    if (cameraMove_) {
+        const float t = float((glfwGetTime() - cameraMove_->start) / 0.7);
+        applyPose(camera_, blendPoses(cameraMove_->from, cameraMove_->to, t));
+        lastInteraction_ = glfwGetTime();
+        if (t >= 1.0f) cameraMove_.reset();
+    }
+    drawKnotMarkers();
     ImGui::Render();
 
     glViewport(0, 0, window_->width(), window_->height());
@@ -172,7 +281,7 @@ void Viewer::renderFrame() {
     RenderSettings settings = settings_;
     if (!options_.interactiveLod)
         settings.lod = (lastInteraction_ >= 0.0 && glfwGetTime() - lastInteraction_ < kInteractionHold) ? Lod::Interactive : Lod::Full;
-    renderer_->draw(camera_, sceneViewport(), window_->height(), state_, settings);
+    renderer_->draw(camera_, sceneViewport(), window_->height(), state_, settings, pattern_.empty() ? nullptr : &pattern_);
     glViewport(0, 0, window_->width(), window_->height());
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

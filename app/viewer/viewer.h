@@ -15,6 +15,8 @@
 #include "core/knowledge_base.h"
 #include "core/pack.h"
 #include "core/picking.h"
+#include "core/referral_pattern.h"
+#include "core/view_focus.h"
 #include "glfw_window.h"
 #include "render/scene_renderer.h"
 #include "ui/viewer_ui.h"
@@ -45,6 +47,14 @@ private:
     void clickAtPixel(glm::vec2 windowPixel);
     std::optional<PickResult> pickAt(glm::vec2 windowPixel) const;
     void focusOn(const MuscleRef& ref);
+    /// Rebuilds the referral pattern when the selection or the chosen knot changed, turns
+    /// the skin to x-ray and moves the camera toward the knot or the pain.
+    void updatePattern();
+    void moveCameraTo(const CameraPose& pose);
+    void drawKnotMarkers();
+    /// The knot marker under a window pixel, or -1.
+    int markerAt(glm::vec2 windowPixel) const;
+    bool isOccluded(const glm::vec3& point) const;
     ViewportRect sceneViewport() const;
     Image readFramebuffer() const;
 
@@ -60,7 +70,18 @@ private:
     std::unique_ptr<SceneRenderer> renderer_;
     std::unique_ptr<ViewerUi> ui_;
     RenderSettings settings_;
+    ReferralPattern pattern_;
+    MuscleRef patternFor_;
+    int patternKnot_ = -1;
+    FocusMode patternFocus_ = FocusMode::Pain;
+    struct CameraMove {
+        CameraPose from, to;
+        double start = 0.0;
+    };
+    std::optional<CameraMove> cameraMove_;
+    int skinObject_ = -1;
     bool imguiReady_ = false;
+    bool headless_ = false;
     double lastInteraction_ = -1.0;
     std::chrono::steady_clock::time_point processStart_;
 };
