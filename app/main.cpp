@@ -1,10 +1,12 @@
 // Myomap entry point: parse arguments, build the viewer, report errors. All wiring.
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "core/author_commands.h"
 #include "core/cli.h"
+#include "core/query_commands.h"
 #include "core/errors.h"
 #include "viewer/viewer.h"
 
@@ -13,6 +15,16 @@ int main(int argc, char** argv) {
     try {
         const std::vector<std::string> args(argv + 1, argv + argc);
         // GL-free subcommands run without opening a window.
+        if (!args.empty() && args[0] == "query") {
+            const myomap::Pack pack = myomap::Pack::read(MYOMAP_DEFAULT_PACK);
+            const myomap::Catalog catalog = myomap::Catalog::load(std::string(MYOMAP_DEFAULT_MODELS) + "/muscles.tsv");
+            const myomap::KnowledgeBase kb = myomap::KnowledgeBase::load(MYOMAP_DEFAULT_CONTENT, catalog);
+            for (const auto& err : kb.errors()) std::cerr << "myomap: content: " << err << "\n";
+            const std::string areasFile = std::string(MYOMAP_DEFAULT_CONTENT) + "/areas.yaml";
+            const auto areas = std::filesystem::exists(areasFile) ? myomap::loadBodyAreas(areasFile) : std::vector<myomap::BodyArea>{};
+            myomap::runQueryCommand(std::vector<std::string>(args.begin() + 1, args.end()), {pack, catalog, kb, areas}, std::cout);
+            return 0;
+        }
         if (!args.empty() && args[0] == "author") {
             const myomap::Pack pack = myomap::Pack::read(MYOMAP_DEFAULT_PACK);
             myomap::runAuthorCommand(std::vector<std::string>(args.begin() + 1, args.end()), pack, std::cout);

@@ -18,3 +18,6 @@ run --benchmark-frames 5 >/dev/null
 run --benchmark-frames 60
 echo "benchmark: with a muscle selected"
 run --benchmark-frames 60 --select infraspinatus | grep -E 'orbit|rest'
+echo "benchmark: with a referral pattern shown (infraspinatus, pain view)"
+run --benchmark-frames 60 --select infraspinatus --focus pain | grep -E 'orbit|rest'
+"$build/bench/myomap-bench-pain" "$build/pack/anatomy.pack" "$models" "$(dirname "$models")/content"

@@ -9,6 +9,7 @@ packages=(
   libdraco-dev libmeshoptimizer-dev nlohmann-json3-dev libyaml-cpp-dev libpng-dev
   libgtest-dev
   xvfb xauth libgl1-mesa-dri mesa-utils fonts-dejavu-core
+  python3 python3-jsonschema
 )
 
 missing=()

@@ -14,7 +14,7 @@ uniform vec3 uHighlightColor;
 const int kMaxBlobs = 48;
 uniform int uBlobCount;
 uniform vec4 uBlobs[kMaxBlobs];        // xyz centre on the skin, w radius
-uniform vec4 uBlobNormals[kMaxBlobs];  // xyz outward skin normal, w 1 essential / 0 spillover
+uniform vec4 uBlobNormals[kMaxBlobs];  // xyz outward skin normal, w 1 essential / 0 spillover / 2 pain spot
 
 out vec4 fragColor;
 
@@ -34,6 +34,8 @@ void main() {
 
     float essential = 0.0;
     float spillover = 0.0;
+    float spot = 0.0;
+    float spotRim = 0.0;
     for (int i = 0; i < uBlobCount; ++i) {
         // Skip the far side of a limb: the blob only paints skin facing its own way.
         float facing = dot(outward, uBlobNormals[i].xyz);
@@ -41,7 +43,10 @@ void main() {
         float d = distance(vWorldPos, uBlobs[i].xyz);
         float r = uBlobs[i].w;
         float t = (1.0 - smoothstep(0.72 * r, r, d)) * smoothstep(0.2, 0.45, facing);
-        if (uBlobNormals[i].w > 0.5) essential = max(essential, t);
+        if (uBlobNormals[i].w > 1.5) {
+            spot = max(spot, 1.0 - smoothstep(0.85 * r, r, d));
+            spotRim = max(spotRim, smoothstep(0.6 * r, 0.75 * r, d) * (1.0 - smoothstep(0.85 * r, r, d)));
+        } else if (uBlobNormals[i].w > 0.5) essential = max(essential, t);
         else spillover = max(spillover, t);
     }
     spillover *= (1.0 - essential);
@@ -55,6 +60,11 @@ void main() {
         alpha = max(alpha, max(0.93 * essential, 0.85 * spillover));
     }
 
+    if (spot > 0.0) {
+        // Pain-finder spots: blue, unlike any referral paint, with a dark rim.
+        base = mix(base, mix(vec3(0.20, 0.55, 1.0), vec3(0.02, 0.10, 0.40), spotRim), spot);
+        alpha = max(alpha, 0.95 * spot);
+    }
     vec3 color = base * (0.30 + diffuse) + vec3(specular) - 0.18 * rim * base;
     if (essential + spillover > 0.0) color = mix(color, base, 0.45);  // keep the paint vivid in shadow
     color = mix(color, uHighlightColor * (0.55 + 0.6 * diffuse) + 0.35 * rim * uHighlightColor, uHighlight);

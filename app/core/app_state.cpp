@@ -34,6 +34,23 @@ void AppState::select(const MuscleRef& ref) {
     selected = ref;
 }
 
+void AppState::addPainSpot(const PainSpot& spot, const std::string& label) {
+    painSpots.push_back(spot);
+    painSpotLabels.push_back(label);
+}
+
+void AppState::removePainSpot(std::size_t index) {
+    if (index >= painSpots.size()) return;
+    painSpots.erase(painSpots.begin() + static_cast<long>(index));
+    painSpotLabels.erase(painSpotLabels.begin() + static_cast<long>(index));
+}
+
+void AppState::clearPainSpots() {
+    painSpots.clear();
+    painSpotLabels.clear();
+    highlighted.clear();
+}
+
 void AppState::clickAt(const Pack& pack, const std::optional<PickResult>& hit) { select(refOf(pack, hit)); }
 
 void AppState::hoverAt(const Pack& pack, const std::optional<PickResult>& hit) { hovered = refOf(pack, hit); }

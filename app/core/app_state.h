@@ -9,6 +9,7 @@
 #include "camera.h"
 #include "catalog.h"
 #include "care_sheet.h"
+#include "pain_finder.h"
 #include "picking.h"
 #include "view_focus.h"
 
@@ -43,6 +44,16 @@ struct AppState {
     FocusMode focus = FocusMode::Pain;
     Audience audience = Audience::Patient;
     bool skinShownForPattern = false;  ///< the x-ray skin was turned on by a selection, not the user
+
+    /// "Where does it hurt?" mode: clicks mark painful spots on the skin.
+    bool painFinder = false;
+    std::vector<PainSpot> painSpots;
+    std::vector<std::string> painSpotLabels;  ///< "Temple (right)" or "Spot 2", one per spot
+    std::vector<MuscleRef> highlighted;       ///< pain-finder candidates drawn highlighted
+
+    void addPainSpot(const PainSpot& spot, const std::string& label);
+    void removePainSpot(std::size_t index);
+    void clearPainSpots();
     MuscleRef hovered;
     LayerVisibility layers;
     std::string search;

@@ -14,6 +14,8 @@ std::string cliUsage() {
            "  --select MUSCLE_ID[:left|right] select a muscle (side defaults to right)\n"
            "  --no-ui                 leave the panels out of the picture\n"
            "  --knot N                show only knot N of the selected muscle (1 = first)\n"
+           "  --pain-point X,Y,Z      open \"Where does it hurt?\" with a spot at this point (repeatable)\n"
+           "  --pain-area NAME        the same with a named body area, e.g. temple (repeatable)\n"
            "  --focus knot|pain       turn the camera to the knot or to where its pain is felt\n"
            "  --skin OPACITY          show the skin layer, 0.1 (x-ray) to 1 (opaque)\n"
            "  --pack FILE             anatomy pack to load (default: the build's pack)\n"
@@ -56,6 +58,8 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             if (!o.view) throw ArgumentError("--view '" + v + "' must be front, back, left or right");
         } else if (a == "--select") o.select = value();
         else if (a == "--no-ui") o.noUi = true;
+        else if (a == "--pain-point") o.painPoints.push_back(value());
+        else if (a == "--pain-area") o.painAreas.push_back(value());
         else if (a == "--knot") {
             const std::string& v = value();
             int n = 0;

@@ -19,7 +19,9 @@ struct CliOptions {
     bool noUi = false;
     std::optional<int> knot;                ///< 1-based knot of the selected muscle to show alone
     std::optional<std::string> focus;       ///< "knot" or "pain": where the camera turns
-    std::optional<float> skinOpacity;       ///< show the skin layer at this opacity (0.1-1)
+    std::optional<float> skinOpacity;
+    std::vector<std::string> painPoints;    ///< --pain-point X,Y,Z: open "Where does it hurt?" with these spots
+    std::vector<std::string> painAreas;     ///< --pain-area NAME: the same with named areas (right side)       ///< show the skin layer at this opacity (0.1-1)
     bool interactiveLod = false;            ///< render the decimated meshes (benchmarks)
     std::optional<std::string> clickAt;     ///< "X,Y" pixel to click before the screenshot (tests)
     std::string packPath;                   ///< empty: the build's pack

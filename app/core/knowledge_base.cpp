@@ -298,6 +298,12 @@ KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& 
     return kb;
 }
 
+KnowledgeBase KnowledgeBase::withEntries(std::vector<KnowledgeEntry> entries) {
+    KnowledgeBase kb;
+    kb.entries_ = std::move(entries);
+    return kb;
+}
+
 const KnowledgeEntry* KnowledgeBase::forMuscle(const std::string& muscleId) const {
     for (const auto& e : entries_)
         if (std::find(e.covers.begin(), e.covers.end(), muscleId) != e.covers.end()) return &e;

@@ -72,6 +72,8 @@ public:
     /// entry: its errors go to errors() and it is left out. Throws ContentError only when
     /// the folder itself is missing.
     static KnowledgeBase load(const std::string& contentDir, const Catalog& catalog);
+    /// A knowledge base of the given entries only (tests, tools).
+    static KnowledgeBase withEntries(std::vector<KnowledgeEntry> entries);
 
     const std::vector<KnowledgeEntry>& entries() const { return entries_; }
     const std::vector<LearnTopic>& topics() const { return topics_; }

@@ -19,6 +19,7 @@ struct PaintBlob {
     float radius = 0.0f;
     glm::vec3 normal{0.0f, 0.0f, 1.0f};
     bool essential = true;
+    bool spot = false;  ///< a pain-finder spot mark rather than a referral zone
     int knot = 0;  ///< index of the knot it belongs to
 };
 

@@ -1,5 +1,7 @@
 #include "scene_renderer.h"
 
+#include <algorithm>
+
 #include <functional>
 
 namespace myomap {
@@ -73,9 +75,9 @@ void SceneRenderer::setBlobs(const ReferralPattern* pattern) const {
     // Essential zones first, so they survive if a pattern ever exceeds the shader's limit.
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& b : pattern->blobs) {
-            if (b.essential != (pass == 0) || static_cast<int>(blobs.size()) >= kMaxBlobs) continue;
+            if ((b.essential || b.spot) != (pass == 0) || static_cast<int>(blobs.size()) >= kMaxBlobs) continue;
             blobs.emplace_back(b.center, b.radius);
-            normals.emplace_back(b.normal, b.essential ? 1.0f : 0.0f);
+            normals.emplace_back(b.normal, b.spot ? 2.0f : b.essential ? 1.0f : 0.0f);
         }
     meshProgram_.set("uBlobCount", static_cast<int>(blobs.size()));
     if (!blobs.empty()) {
@@ -141,10 +143,13 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
             const MuscleRef ref{o.muscleId, o.side};
             if (ref == state.selected) {
                 highlight = 0.85f;
+            } else if (std::find(state.highlighted.begin(), state.highlighted.end(), ref) != state.highlighted.end()) {
+                highlight = 0.6f;
+                highlightColor = glm::vec3(1.0f, 0.55f, 0.10f);
             } else if (ref == state.hovered) {
                 highlight = 0.45f;
                 highlightColor = kHoverColor;
-            } else if (anySelected) {
+            } else if (anySelected || !state.highlighted.empty()) {
                 // Soften the others so the chosen muscle stands out.
                 color = glm::mix(color, glm::vec3(0.78f, 0.62f, 0.60f), 0.35f);
             }

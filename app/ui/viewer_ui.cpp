@@ -75,7 +75,8 @@ void ViewerUi::setupFonts(float contentScale) {
     panelWidth_ = 420.0f * scale_;
 }
 
-UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bool patternShown) {
+UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bool patternShown, const std::vector<BodyArea>& areas,
+                          const std::vector<PainCandidate>& candidates) {
     UiRequests requests;
     ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(panelWidth_, float(windowHeight)));
@@ -87,9 +88,20 @@ UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bo
     if (titleFont_) ImGui::PopFont();
     ImGui::TextDisabled("A 3D atlas of muscle knots");
 
-    drawSelection(state, requests);
-    if (!state.selected.empty()) drawKnowledge(state);
-    drawSearch(state, requests);
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.70f, 0.18f, 0.14f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.25f, 0.20f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 1.0f, 1.0f, 1.0f));
+    const char* finderLabel = state.painFinder ? "Done: back to the muscles" : "Where does it hurt?";
+    if (ImGui::Button(finderLabel, ImVec2(-1.0f, 0.0f))) state.painFinder = !state.painFinder;
+    ImGui::PopStyleColor(3);
+    if (state.painFinder) {
+        drawPainFinder(state, requests, areas, candidates);
+    } else {
+        drawSelection(state, requests);
+        if (!state.selected.empty()) drawKnowledge(state);
+        drawSearch(state, requests);
+    }
     drawLayers(state);
 
     sectionHeader("View");
@@ -218,6 +230,67 @@ void ViewerUi::drawKnowledge(AppState& state) {
             }
         }
     }
+}
+
+void ViewerUi::drawPainFinder(AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
+                              const std::vector<PainCandidate>& candidates) {
+    sectionHeader("Where does it hurt?");
+    ImGui::TextWrapped("Click where it hurts on the body, or pick a place below. You can add more than one spot.");
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##area", "Find a place, e.g. temple", areaBuffer_, sizeof areaBuffer_);
+    ImGui::RadioButton("Right side", &areaSide_, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Left side", &areaSide_, 1);
+    if (areaBuffer_[0]) {
+        const auto found = searchAreas(areas, areaBuffer_);
+        for (std::size_t i = 0; i < found.size() && i < 6; ++i) {
+            if (ImGui::Selectable((found[i]->name + "##area" + found[i]->id).c_str())) {
+                glm::vec3 p = found[i]->point;
+                if (areaSide_ == 1) p.x = -p.x;
+                requests.addSpots.emplace_back(p, found[i]->name + (areaSide_ == 1 ? " (left)" : " (right)"));
+                areaBuffer_[0] = 0;
+            }
+        }
+        if (found.empty()) ImGui::TextDisabled("No place matches; try another word.");
+    }
+    if (!state.painSpots.empty()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Your spots:");
+        for (std::size_t i = 0; i < state.painSpots.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::SmallButton("Remove")) {
+                state.removePainSpot(i);
+                ImGui::PopID();
+                break;
+            }
+            ImGui::SameLine();
+            ImGui::TextUnformatted(state.painSpotLabels[i].c_str());
+            ImGui::PopID();
+        }
+        if (ImGui::Button("Clear all spots")) state.clearPainSpots();
+    }
+    if (state.painSpots.empty()) return;
+    sectionHeader("Muscles that may send pain there");
+    if (candidates.empty()) ImGui::TextWrapped("No muscle in the atlas refers pain to these spots yet.");
+    int rank = 0;
+    for (const auto& c : candidates) {
+        ImGui::PushID(rank);
+        if (boldFont_) ImGui::PushFont(boldFont_);
+        ImGui::TextWrapped("%d. %s (%s)", ++rank, c.entry->title.c_str(), toLower(sideLabel(c.side)).c_str());
+        if (boldFont_) ImGui::PopFont();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.35f, 0.40f, 1.0f));
+        ImGui::TextWrapped("%s", (c.spotsCovered < static_cast<int>(state.painSpots.size())
+                                      ? "Covers " + std::to_string(c.spotsCovered) + " of your spots: " + c.reason()
+                                      : "Why: " + c.reason()).c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::SmallButton("Open")) {
+            state.painFinder = false;
+            state.select({c.entry->covers.front(), c.side});
+            requests.focusSelection = true;
+        }
+        ImGui::PopID();
+    }
+    ImGui::TextDisabled("A guide for learning, not a diagnosis.");
 }
 
 void ViewerUi::drawLegend(int windowWidth, int windowHeight) {

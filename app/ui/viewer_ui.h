@@ -9,6 +9,7 @@
 #include "core/camera.h"
 #include "core/catalog.h"
 #include "core/knowledge_base.h"
+#include "core/pain_finder.h"
 #include "core/pack.h"
 
 struct ImFont;
@@ -20,6 +21,7 @@ struct UiRequests {
     std::optional<ViewPreset> preset;
     bool frameAll = false;
     bool focusSelection = false;
+    std::vector<std::pair<glm::vec3, std::string>> addSpots;  ///< pain-finder spots to place on the skin
 };
 
 class ViewerUi {
@@ -32,13 +34,16 @@ public:
     float panelWidth() const { return panelWidth_; }
 
     /// Draws the panel; `patternShown` adds the legend over the 3D view.
-    UiRequests draw(AppState& state, int windowWidth, int windowHeight, bool patternShown);
+    UiRequests draw(AppState& state, int windowWidth, int windowHeight, bool patternShown, const std::vector<BodyArea>& areas,
+                    const std::vector<PainCandidate>& candidates);
 
 private:
     void drawSelection(AppState& state, UiRequests& requests);
     void drawSearch(AppState& state, UiRequests& requests);
     void drawKnowledge(AppState& state);
     void drawLegend(int windowWidth, int windowHeight);
+    void drawPainFinder(AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
+                        const std::vector<PainCandidate>& candidates);
     void drawLearn();
     void drawLayers(AppState& state);
     void drawAbout(AppState& state);
@@ -51,6 +56,8 @@ private:
     float panelWidth_ = 360.0f;
     ImFont* titleFont_ = nullptr;
     char searchBuffer_[128] = {};
+    char areaBuffer_[128] = {};
+    int areaSide_ = 0;  // 0 right, 1 left
     ImFont* boldFont_ = nullptr;
 };
 

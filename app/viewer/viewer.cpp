@@ -1,5 +1,7 @@
 #include "viewer.h"
 
+#include "core/author_commands.h"
+
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -8,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -56,6 +59,24 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     picker_ = std::make_unique<ScenePicker>(pack_);
     for (std::size_t i = 0; i < pack_.objects.size(); ++i)
         if (pack_.objects[i].layer == Layer::Skin) skinObject_ = static_cast<int>(i);
+    const std::string areasFile = paths.content + "/areas.yaml";
+    try {
+        if (std::filesystem::exists(areasFile)) areas_ = loadBodyAreas(areasFile);
+    } catch (const ContentError& e) {
+        state_.notices.push_back(e.what());  // the finder still works by clicking
+    }
+    if (skinObject_ >= 0) {
+        const MeshBvh& skin = picker_->bvh(static_cast<std::size_t>(skinObject_));
+        painFinder_ = std::make_unique<PainFinder>(knowledge_, skin);
+        for (const auto& text : options.painPoints)
+            state_.addPainSpot(snapToSkin(skin, parsePoint(text, "--pain-point")), "Spot " + std::to_string(state_.painSpots.size() + 1));
+        for (const auto& name : options.painAreas) {
+            const auto found = searchAreas(areas_, name);
+            if (found.empty()) throw ArgumentError("--pain-area '" + name + "' is not a body area in content/areas.yaml");
+            state_.addPainSpot(snapToSkin(skin, found.front()->point), found.front()->name + " (right)");
+        }
+        state_.painFinder = !state_.painSpots.empty();
+    }
 
     window_ = std::make_unique<Window>(options.width, options.height, "Myomap", !options.screenshot && !options.benchmarkFrames);
     renderer_ = std::make_unique<SceneRenderer>(pack_, paths.shaders);
@@ -109,12 +130,28 @@ std::optional<PickResult> Viewer::pickAt(glm::vec2 pixel) const {
 void Viewer::clickAtPixel(glm::vec2 pixel) {
     const ViewportRect vp = sceneViewport();
     if (pixel.x < float(vp.x)) return;  // on the panel
+    if (state_.painFinder) {
+        addPainSpotAt(pixel);
+        return;
+    }
     // A click on a knot marker shows that knot's pattern alone (a second click shows all).
     if (const int knot = markerAt(pixel); knot >= 0) {
         state_.selectedKnot = state_.selectedKnot == knot ? -1 : knot;
         return;
     }
     state_.clickAt(pack_, pickAt(pixel));
+}
+
+void Viewer::addPainSpotAt(glm::vec2 pixel) {
+    if (skinObject_ < 0) return;
+    const ViewportRect vp = sceneViewport();
+    const Ray ray = camera_.rayThrough({pixel.x - float(vp.x), pixel.y - float(vp.y)}, vp.size());
+    // The spot lands on the skin under the cursor, shown or not.
+    const MeshBvh& skin = picker_->bvh(static_cast<std::size_t>(skinObject_));
+    if (const auto hit = skin.intersect(ray)) {
+        const auto c = skin.closest(hit->point);
+        state_.addPainSpot({hit->point, c->normal}, "Spot " + std::to_string(state_.painSpots.size() + 1));
+    }
 }
 
 bool Viewer::isOccluded(const glm::vec3& point) const {
@@ -146,6 +183,41 @@ void Viewer::moveCameraTo(const CameraPose& pose) {
 }
 
 void Viewer::updatePattern() {
+    if (state_.painFinder) {
+        if (painFinderSeen_ && state_.painSpots.size() == painSpotsSeen_) return;
+        painFinderSeen_ = true;
+        painSpotsSeen_ = state_.painSpots.size();
+        patternFor_ = {};
+        painCandidates_ = painFinder_ ? painFinder_->find(state_.painSpots, 8) : std::vector<PainCandidate>{};
+        state_.highlighted.clear();
+        pattern_ = {};
+        for (const auto& c : painCandidates_) {
+            for (const auto& id : c.entry->covers) state_.highlighted.push_back({id, c.side});
+            for (std::size_t k = 0; k < c.entry->knots.size(); ++k)
+                pattern_.knots.push_back({onSide(c.entry->knots[k].position, c.side), static_cast<int>(k)});
+        }
+        for (const auto& s : state_.painSpots) {
+            PaintBlob b;
+            b.center = s.point;
+            b.normal = s.normal;
+            b.radius = 0.022f;
+            b.spot = true;
+            pattern_.blobs.push_back(b);
+        }
+        if (!state_.layers.skin || state_.layers.skinHidesMuscles()) {
+            state_.skinShownForPattern = !state_.layers.skin;
+            state_.layers.skin = true;
+            state_.layers.skinOpacity = 0.35f;
+        }
+        return;
+    }
+    if (painFinderSeen_) {  // the finder was just closed
+        painFinderSeen_ = false;
+        painSpotsSeen_ = 0;
+        state_.highlighted.clear();
+        patternFor_ = {};
+        patternKnot_ = -2;
+    }
     const bool muscleChanged = state_.selected != patternFor_;
     if (!muscleChanged && state_.selectedKnot == patternKnot_ && state_.focus == patternFocus_) return;
     patternFor_ = state_.selected;
@@ -210,6 +282,11 @@ void Viewer::applyRequests(const UiRequests& r) {
     if (r.frameAll) {
         camera_.frame(pack_.bodyBounds(), ViewPreset::Front, vp.aspect());
     }
+    if (skinObject_ >= 0)
+        for (const auto& [point, label] : r.addSpots) {
+            const MeshBvh& skin = picker_->bvh(static_cast<std::size_t>(skinObject_));
+            state_.addPainSpot(snapToSkin(skin, point, 0.2f), label);
+        }
     if (r.focusSelection) {
         patternFor_ = {};  // forces updatePattern to move the camera again
         focusOn(state_.selected);
@@ -254,7 +331,11 @@ void Viewer::handleInput() {
         if (ImGui::IsKeyPressed(GLFW_KEY_2)) camera_.setPreset(ViewPreset::Back);
         if (ImGui::IsKeyPressed(GLFW_KEY_3)) camera_.setPreset(ViewPreset::Left);
         if (ImGui::IsKeyPressed(GLFW_KEY_4)) camera_.setPreset(ViewPreset::Right);
-        if (ImGui::IsKeyPressed(GLFW_KEY_F)) applyRequests(UiRequests{std::nullopt, true, false});
+        if (ImGui::IsKeyPressed(GLFW_KEY_F)) {
+            UiRequests frameAll;
+            frameAll.frameAll = true;
+            applyRequests(frameAll);
+        }
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) state_.select({});
     }
 }
@@ -264,7 +345,8 @@ void Viewer::renderFrame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     if (!headless_) handleInput();
-    if (!options_.noUi) applyRequests(ui_->draw(state_, window_->width(), window_->height(), !pattern_.empty()));
+    if (!options_.noUi)
+        applyRequests(ui_->draw(state_, window_->width(), window_->height(), !pattern_.empty() && !state_.painFinder, areas_, painCandidates_));
     updatePattern();
     if (cameraMove_) {
         const float t = float((glfwGetTime() - cameraMove_->start) / 0.7);

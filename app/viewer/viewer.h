@@ -13,6 +13,7 @@
 #include "core/cli.h"
 #include "core/image.h"
 #include "core/knowledge_base.h"
+#include "core/pain_finder.h"
 #include "core/pack.h"
 #include "core/picking.h"
 #include "core/referral_pattern.h"
@@ -80,6 +81,13 @@ private:
     };
     std::optional<CameraMove> cameraMove_;
     int skinObject_ = -1;
+    std::vector<BodyArea> areas_;
+    std::unique_ptr<PainFinder> painFinder_;
+    std::vector<PainCandidate> painCandidates_;
+    std::size_t painSpotsSeen_ = 0;
+    bool painFinderSeen_ = false;
+    /// Adds the skin point under a window pixel as a pain spot.
+    void addPainSpotAt(glm::vec2 windowPixel);
     bool imguiReady_ = false;
     bool headless_ = false;
     double lastInteraction_ = -1.0;
