@@ -142,9 +142,14 @@ void ViewerUi::drawSelection(AppState& state, UiRequests& requests) {
         ImGui::TextWrapped("Click a muscle on the body, or find one by name below.");
         return;
     }
+    // Patients know "upper trapezius" better than "descending part of trapezius".
+    const KnowledgeEntry* entry = knowledge_.forMuscle(m->id);
+    const bool singleEntry = entry && entry->covers.size() == 1;
     if (titleFont_) ImGui::PushFont(titleFont_);
-    ImGui::TextWrapped("%s", m->commonName.c_str());
+    ImGui::TextWrapped("%s", singleEntry ? entry->title.c_str() : m->commonName.c_str());
     if (titleFont_) ImGui::PopFont();
+    if (singleEntry && entry->title != m->commonName) ImGui::TextWrapped("%s", m->commonName.c_str());
+    if (entry && !singleEntry) ImGui::TextWrapped("One of the %s", entry->title.c_str());
     if (!m->latinName.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.35f, 0.40f, 1.0f));
         ImGui::TextWrapped("%s", m->latinName.c_str());

@@ -5,10 +5,15 @@
 #include <cstdio>
 #include <numeric>
 
+#include <algorithm>
+
+#include "core/bvh.h"
+#include "core/care_sheet.h"
 #include "core/catalog.h"
 #include "core/content_checks.h"
 #include "core/knowledge_base.h"
 #include "core/pack.h"
+#include "core/pain_finder.h"
 
 using namespace myomap;
 
@@ -81,5 +86,49 @@ TEST(RealContent, PatientTextReadsAtGradeEightOrLower) {
         std::printf("%-34s %8.1f %8.1f\n", (e.id + ".yaml").c_str(), summary, stepsGrade);
         EXPECT_LE(summary, 8.0) << e.file << ": summary";
         EXPECT_LE(stepsGrade, 8.0) << e.file << ": technique steps";
+    }
+}
+
+TEST(RealContent, EveryEssentialZoneFindsItsMuscleOnTheRightSide) {
+    const Pack pack = Pack::read(MYOMAP_TEST_PACK);
+    const MeshBvh skin(pack.layer(Layer::Skin)->mesh(Lod::Full));
+    const PainFinder finder(content().kb, skin);
+    int checked = 0;
+    for (const auto& e : content().kb.entries())
+        for (const auto& k : e.knots)
+            for (const auto& b : k.referral.essential) {
+                const PainSpot spot = snapToSkin(skin, b.center);
+                auto has = [&](const std::vector<PainCandidate>& list, Side side) {
+                    return std::any_of(list.begin(), list.end(), [&](const PainCandidate& c) { return c.entry == &e && c.side == side; });
+                };
+                EXPECT_TRUE(has(finder.find({spot}, 1000), Side::Right)) << e.file << ": " << k.id << " / " << b.where;
+                if (std::abs(b.center.x) < 0.04f) continue;  // midline zones belong to both sides
+                const PainSpot mirrored{{-spot.point.x, spot.point.y, spot.point.z}, {-spot.normal.x, spot.normal.y, spot.normal.z}};
+                const auto other = finder.find({mirrored}, 1000);
+                EXPECT_TRUE(has(other, Side::Left)) << e.file << ": " << k.id << " / " << b.where << " mirrored";
+                EXPECT_FALSE(has(other, Side::Right)) << e.file << ": " << k.id << " / " << b.where << " found on the wrong side";
+                ++checked;
+            }
+    EXPECT_GT(checked, 100);
+}
+
+TEST(RealContent, CarePanelShowsEveryStepInBothLanguages) {
+    for (const auto& e : content().kb.entries()) {
+        const auto patient = buildCareSheet(e, content().catalog, content().kb, Audience::Patient);
+        const auto clinician = buildCareSheet(e, content().catalog, content().kb, Audience::Clinician);
+        auto contains = [](const std::vector<CareSection>& sheet, const std::string& text, CareItem::Kind kind) {
+            for (const auto& s : sheet)
+                for (const auto& i : s.items)
+                    if (i.kind == kind && i.text == text) return true;
+            return false;
+        };
+        EXPECT_TRUE(contains(patient, e.summary, CareItem::Kind::Paragraph)) << e.file;
+        EXPECT_TRUE(contains(clinician, e.clinical, CareItem::Kind::Paragraph)) << e.file;
+        EXPECT_FALSE(contains(patient, e.clinical, CareItem::Kind::Paragraph)) << e.file << ": clinical text in the patient view";
+        for (const auto& t : e.selfMassage)
+            for (const auto& step : t.steps) EXPECT_TRUE(contains(patient, step, CareItem::Kind::Step)) << e.file << ": " << step;
+        for (const auto& s : e.stretches)
+            for (const auto& step : s.steps) EXPECT_TRUE(contains(patient, step, CareItem::Kind::Step)) << e.file << ": " << step;
+        for (const auto& r : e.redFlags) EXPECT_TRUE(contains(patient, r, CareItem::Kind::Bullet)) << e.file << ": " << r;
     }
 }
