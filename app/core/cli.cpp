@@ -6,6 +6,15 @@
 
 namespace myomap {
 
+namespace {
+int positiveNumber(const std::string& arg, const std::string& v, const char* what) {
+    int n = 0;
+    char extra;
+    if (std::sscanf(v.c_str(), "%d%c", &n, &extra) != 1 || n < 1) throw ArgumentError(arg + " '" + v + "' must be " + what);
+    return n;
+}
+}  // namespace
+
 std::string cliUsage() {
     return "usage: myomap [options]\n"
            "  --screenshot FILE.png   render one frame exactly as the window would, save it, exit\n"
@@ -60,13 +69,8 @@ CliOptions parseCli(const std::vector<std::string>& args) {
         else if (a == "--no-ui") o.noUi = true;
         else if (a == "--pain-point") o.painPoints.push_back(value());
         else if (a == "--pain-area") o.painAreas.push_back(value());
-        else if (a == "--knot") {
-            const std::string& v = value();
-            int n = 0;
-            char extra;
-            if (std::sscanf(v.c_str(), "%d%c", &n, &extra) != 1 || n < 1) throw ArgumentError("--knot '" + v + "' must be a knot number (1, 2, ...)");
-            o.knot = n;
-        } else if (a == "--focus") {
+        else if (a == "--knot") o.knot = positiveNumber(a, value(), "a knot number (1, 2, ...)");
+        else if (a == "--focus") {
             const std::string& v = value();
             if (v != "knot" && v != "pain") throw ArgumentError("--focus '" + v + "' must be knot or pain");
             o.focus = v;
@@ -91,13 +95,8 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             if (std::sscanf(v.c_str(), "%f,%f%c", &x, &y, &extra) != 2) throw ArgumentError("--click-at '" + v + "' must be X,Y in pixels");
             o.clickAt = v;
         } else if (a == "--print-selection") o.printSelection = value();
-        else if (a == "--benchmark-frames") {
-            const std::string& v = value();
-            int n = 0;
-            char extra;
-            if (std::sscanf(v.c_str(), "%d%c", &n, &extra) != 1 || n < 1) throw ArgumentError("--benchmark-frames '" + v + "' must be a positive number");
-            o.benchmarkFrames = n;
-        } else throw ArgumentError("unknown argument '" + a + "' (see --help)");
+        else if (a == "--benchmark-frames") o.benchmarkFrames = positiveNumber(a, value(), "a positive number");
+        else throw ArgumentError("unknown argument '" + a + "' (see --help)");
     }
     return o;
 }

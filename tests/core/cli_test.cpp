@@ -33,6 +33,14 @@ TEST(Cli, ErrorsNameTheArgument) {
     EXPECT_NE(errorOf({"--screenshot"}).find("--screenshot needs a value"), std::string::npos);
     EXPECT_NE(errorOf({"--frobnicate"}).find("'--frobnicate'"), std::string::npos);
     EXPECT_NE(errorOf({"--click-at", "12"}).find("--click-at"), std::string::npos);
+    EXPECT_NE(errorOf({"--knot", "0"}).find("--knot '0' must be a knot number"), std::string::npos);
+    EXPECT_NE(errorOf({"--focus", "skin"}).find("--focus 'skin' must be knot or pain"), std::string::npos);
+    EXPECT_NE(errorOf({"--skin", "2"}).find("--skin '2'"), std::string::npos);
+    const CliOptions o = parseCli({"--knot", "2", "--focus", "knot", "--pain-area", "temple", "--pain-point", "0,1,0.2"});
+    EXPECT_EQ(o.knot, 2);
+    EXPECT_EQ(o.focus, "knot");
+    EXPECT_EQ(o.painAreas.size(), 1u);
+    EXPECT_EQ(o.painPoints.size(), 1u);
 }
 
 TEST(Cli, MuscleRefsAreCheckedAgainstTheCatalog) {
