@@ -55,6 +55,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
         state_.selectedKnot = *options.knot - 1;
     }
     if (options.focus) state_.focus = *parseFocusMode(*options.focus);
+    if (options.clinician) state_.audience = Audience::Clinician;
     headless_ = options.screenshot.has_value() || options.benchmarkFrames.has_value();
     picker_ = std::make_unique<ScenePicker>(pack_);
     for (std::size_t i = 0; i < pack_.objects.size(); ++i)
