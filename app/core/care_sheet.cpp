@@ -1,11 +1,17 @@
 #include "care_sheet.h"
 
+#include <algorithm>
+
 namespace myomap {
 
 namespace {
+/// "a, b, c", each place once (long zones chain several blobs with the same name).
 std::string joinWithCommas(const std::vector<std::string>& items) {
     std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (std::find(items.begin(), items.begin() + static_cast<long>(i), items[i]) != items.begin() + static_cast<long>(i)) continue;
+        out += (out.empty() ? "" : ", ") + items[i];
+    }
     return out;
 }
 

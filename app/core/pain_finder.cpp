@@ -145,9 +145,11 @@ std::vector<PainCandidate> PainFinder::find(const std::vector<PainSpot>& spots, 
                     for (std::size_t z = begin; z < end; ++z) {
                         const Zone& zone = zones_[z];
                         if (zone.knot != knot) continue;
+                        // An area overlaps a zone when their discs on the skin overlap.
+                        const float reach = zone.radius + spots[s].radius;
                         const float d = glm::distance(p, zone.center);
-                        if (d > zone.radius || glm::dot(n, zone.normal) < 0.2f) continue;  // not the far side of a limb
-                        const double value = (zone.essential ? 2.0 : 1.0) * (1.0 - 0.3 * d / zone.radius);
+                        if (d > reach || glm::dot(n, zone.normal) < 0.2f) continue;  // not the far side of a limb
+                        const double value = (zone.essential ? 2.0 : 1.0) * (1.0 - 0.3 * d / reach);
                         if (value > best) {
                             best = value;
                             match = {static_cast<int>(s), knot, entry->knots[knot].name, zone.essential, *zone.where};

@@ -17,6 +17,7 @@ namespace myomap {
 struct PainSpot {
     glm::vec3 point{0.0f};
     glm::vec3 normal{0.0f, 0.0f, 1.0f};
+    float radius = 0.0f;  ///< 0 for a clicked point; a named area's size, so the whole patch counts
 };
 
 /// A named body area ("temple") from content/areas.yaml, right side.

@@ -87,7 +87,12 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
         const PackObject* skinObject = d.pack.layer(Layer::Skin);
         if (!skinObject) throw ArgumentError("the pack has no skin layer");
         const MeshBvh skin(skinObject->mesh(Lod::Full));
-        std::vector<std::pair<std::string, glm::vec3>> inputs;
+        struct Input {
+            std::string label;
+            glm::vec3 point;
+            float radius;
+        };
+        std::vector<Input> inputs;
         std::size_t limit = 10;
         Side areaSide = Side::Right;
         std::vector<std::string> areaNames;
@@ -98,7 +103,7 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
                 return args[++i];
             };
             if (a == "--point") {
-                inputs.emplace_back("point", parsePoint(value(), "--point"));
+                inputs.push_back({"point", parsePoint(value(), "--point"), 0.0f});
             } else if (a == "--area") {
                 areaNames.push_back(value());
             } else if (a == "--side") {
@@ -120,14 +125,15 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
             if (found.empty()) throw ArgumentError("unknown body area '" + name + "' (see content/areas.yaml)");
             glm::vec3 p = found.front()->point;
             if (areaSide == Side::Left) p.x = -p.x;
-            inputs.emplace_back("area:" + found.front()->id, p);
+            inputs.push_back({"area:" + found.front()->id, p, found.front()->radius});
         }
         if (inputs.empty()) throw ArgumentError("'query pain' needs at least one --point X,Y,Z or --area NAME");
         std::vector<PainSpot> spots;
         json spotsJson = json::array();
-        for (const auto& [label, p] : inputs) {
-            spots.push_back(snapToSkin(skin, p));
-            spotsJson.push_back({{"from", label}, {"input", point(p)}, {"skin", point(spots.back().point)}});
+        for (const auto& in : inputs) {
+            spots.push_back(snapToSkin(skin, in.point));
+            spots.back().radius = in.radius;
+            spotsJson.push_back({{"from", in.label}, {"input", point(in.point)}, {"skin", point(spots.back().point)}});
         }
         const PainFinder finder(d.knowledge, skin);
         json candidates = json::array();

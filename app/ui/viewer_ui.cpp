@@ -252,7 +252,7 @@ void ViewerUi::drawPainFinder(AppState& state, UiRequests& requests, const std::
             if (ImGui::Selectable((found[i]->name + "##area" + found[i]->id).c_str())) {
                 glm::vec3 p = found[i]->point;
                 if (areaSide_ == 1) p.x = -p.x;
-                requests.addSpots.emplace_back(p, found[i]->name + (areaSide_ == 1 ? " (left)" : " (right)"));
+                requests.addSpots.push_back({p, found[i]->radius, found[i]->name + (areaSide_ == 1 ? " (left)" : " (right)")});
                 areaBuffer_[0] = 0;
             }
         }

@@ -21,7 +21,12 @@ struct UiRequests {
     std::optional<ViewPreset> preset;
     bool frameAll = false;
     bool focusSelection = false;
-    std::vector<std::pair<glm::vec3, std::string>> addSpots;  ///< pain-finder spots to place on the skin
+    struct SpotRequest {
+        glm::vec3 point;
+        float radius;  ///< the area's size
+        std::string label;
+    };
+    std::vector<SpotRequest> addSpots;  ///< pain-finder spots to place on the skin
 };
 
 class ViewerUi {

@@ -74,7 +74,9 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
         for (const auto& name : options.painAreas) {
             const auto found = searchAreas(areas_, name);
             if (found.empty()) throw ArgumentError("--pain-area '" + name + "' is not a body area in content/areas.yaml");
-            state_.addPainSpot(snapToSkin(skin, found.front()->point), found.front()->name + " (right)");
+            PainSpot spot = snapToSkin(skin, found.front()->point);
+            spot.radius = found.front()->radius;
+            state_.addPainSpot(spot, found.front()->name + " (right)");
         }
         state_.painFinder = !state_.painSpots.empty();
     }
@@ -210,6 +212,13 @@ void Viewer::updatePattern() {
             state_.layers.skin = true;
             state_.layers.skinOpacity = 0.35f;
         }
+        // Frame the spots the way a pain pattern is framed, so they are easy to see.
+        if (!state_.painSpots.empty()) {
+            ReferralPattern spots;
+            spots.knots.push_back({state_.painSpots.front().point, 0});
+            for (const auto& s : state_.painSpots) spots.blobs.push_back({s.point, 0.12f, s.normal, true, false, 0});
+            if (const auto pose = focusPose(spots, FocusMode::Pain, spots.blobs.front().normal, camera_.fovY)) moveCameraTo(*pose);
+        }
         return;
     }
     if (painFinderSeen_) {  // the finder was just closed
@@ -250,7 +259,10 @@ void Viewer::drawKnotMarkers() {
     if (pattern_.empty()) return;
     const ViewportRect vp = sceneViewport();
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    const float r = 9.0f;
+    // In the pain finder many candidates' knots show at once: smaller marks, no numbers.
+    const bool finder = state_.painFinder;
+    const float r = finder ? 5.0f : 9.0f;
+    const float outlineWidth = finder ? 4.0f : 7.0f, fillWidth = finder ? 2.0f : 3.5f;
     for (const auto& m : pattern_.knots) {
         const auto p = camera_.project(m.position, vp.size());
         if (!p) continue;
@@ -259,11 +271,11 @@ void Viewer::drawKnotMarkers() {
         // A dark outline under a bright X reads on red muscle and pale skin alike.
         const ImU32 outline = hidden ? IM_COL32(40, 20, 20, 90) : IM_COL32(30, 10, 10, 255);
         const ImU32 fill = hidden ? IM_COL32(255, 240, 120, 110) : IM_COL32(255, 236, 60, 255);
-        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), outline, 7.0f);
-        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), outline, 7.0f);
-        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), fill, 3.5f);
-        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), fill, 3.5f);
-        if (pattern_.knots.size() > 1) {
+        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), outline, outlineWidth);
+        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), outline, outlineWidth);
+        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), fill, fillWidth);
+        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), fill, fillWidth);
+        if (pattern_.knots.size() > 1 && !finder) {
             const std::string label = std::to_string(m.knot + 1);
             draw->AddText(ImVec2(c.x + r + 3.0f, c.y - r - 4.0f), outline, label.c_str());
         }
@@ -284,9 +296,11 @@ void Viewer::applyRequests(const UiRequests& r) {
         camera_.frame(pack_.bodyBounds(), ViewPreset::Front, vp.aspect());
     }
     if (skinObject_ >= 0)
-        for (const auto& [point, label] : r.addSpots) {
+        for (const auto& request : r.addSpots) {
             const MeshBvh& skin = picker_->bvh(static_cast<std::size_t>(skinObject_));
-            state_.addPainSpot(snapToSkin(skin, point, 0.2f), label);
+            PainSpot spot = snapToSkin(skin, request.point, 0.2f);
+            spot.radius = request.radius;
+            state_.addPainSpot(spot, request.label);
         }
     if (r.focusSelection) {
         patternFor_ = {};  // forces updatePattern to move the camera again

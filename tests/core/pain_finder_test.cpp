@@ -120,3 +120,13 @@ TEST(PainFinder, ASpotInZonesOfTwoKnotsCountsForBoth) {
     EXPECT_NEAR(c[0].score, 2.0 * c[1].score, 1e-6);
     EXPECT_EQ(c[0].matches.size(), 2u);
 }
+
+TEST(PainFinder, ANamedAreaCountsWhereverItsPatchOverlapsAZone) {
+    Fixture f;
+    KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kOne)});
+    const PainFinder finder(kb, f.skin);
+    PainSpot spot = snapToSkin(f.skin, {-0.2f, 1.09f, 0.31f});  // 9 cm above a 6 cm zone
+    EXPECT_TRUE(finder.find({spot}).empty());
+    spot.radius = 0.04f;  // an area 4 cm across reaches into it
+    EXPECT_EQ(finder.find({spot}).size(), 1u);
+}
