@@ -22,8 +22,7 @@ MuscleRef parseMuscleRef(const std::string& text, const Catalog& catalog) {
     }
     if (!catalog.find(ref.muscleId)) {
         std::string hint;
-        const auto near = catalog.search(ref.muscleId);
-        if (!near.empty()) hint = " (did you mean '" + near.front()->id + "'?)";
+        if (const MuscleEntry* near = catalog.suggest(ref.muscleId)) hint = " (did you mean '" + near->id + "'?)";
         throw ArgumentError("'" + ref.muscleId + "' is not a muscle id in the catalog" + hint);
     }
     return ref;

@@ -157,6 +157,38 @@ std::vector<const MuscleEntry*> Catalog::search(const std::string& query) const 
     return out;
 }
 
+namespace {
+std::size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+}  // namespace
+
+const MuscleEntry* Catalog::suggest(const std::string& text) const {
+    const auto hits = search(text);
+    if (!hits.empty()) return hits.front();
+    const MuscleEntry* best = nullptr;
+    std::size_t bestDistance = std::max<std::size_t>(2, text.size() / 4) + 1;
+    for (const auto& m : muscles_) {
+        const std::size_t d = editDistance(toLower(text), m.id);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = &m;
+        }
+    }
+    return best;
+}
+
 std::vector<LayerSource> loadLayerSources(const std::string& path) {
     const std::string text = readFile(path, "layer table");
     std::vector<LayerSource> out;

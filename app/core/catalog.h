@@ -45,6 +45,9 @@ public:
     /// Muscles whose id, common, Latin name or alias contains every word of `query`
     /// (case-insensitive), best matches first (name starts with the query, then shorter names).
     std::vector<const MuscleEntry*> search(const std::string& query) const;
+    /// The id a mistyped `text` most likely meant ("infraspinatis" -> "infraspinatus"):
+    /// the best search hit, else the id within a small edit distance; nullptr if none.
+    const MuscleEntry* suggest(const std::string& text) const;
 
 private:
     std::vector<MuscleEntry> muscles_;

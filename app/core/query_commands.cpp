@@ -60,8 +60,7 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
         const MuscleEntry* m = d.catalog.find(args[1]);
         if (!e && !m) {
             std::string hint;
-            const auto near = d.catalog.search(args[1]);
-            if (!near.empty()) hint = " (did you mean '" + near.front()->id + "'?)";
+            if (const MuscleEntry* near = d.catalog.suggest(args[1])) hint = " (did you mean '" + near->id + "'?)";
             throw ArgumentError("unknown muscle '" + args[1] + "'" + hint);
         }
         if (!m && e) m = d.catalog.find(e->covers.front());

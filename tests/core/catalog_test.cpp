@@ -47,6 +47,14 @@ TEST(Catalog, SearchFindsByAnyNameAndRanksPrefixFirst) {
     EXPECT_TRUE(c.search("gluteus").empty());
 }
 
+TEST(Catalog, SuggestsTheIdATypoMeant) {
+    const Catalog c = Catalog::parse(kCatalog, "muscles.tsv");
+    ASSERT_NE(c.suggest("infraspinatis"), nullptr);
+    EXPECT_EQ(c.suggest("infraspinatis")->id, "infraspinatus");
+    EXPECT_EQ(c.suggest("upper traps")->id, "trapezius_descending");
+    EXPECT_EQ(c.suggest("zzzzzzzz"), nullptr);
+}
+
 TEST(Catalog, ErrorsNameFileAndLine) {
     const std::string header = "id\tcommon_name\tlatin_name\tregion\tright\tleft\n";
     EXPECT_NE(errorOf(header + "a\tb\tc\n").find("muscles.tsv:2"), std::string::npos);
