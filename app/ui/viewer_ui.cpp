@@ -4,6 +4,7 @@
 
 #include "core/care_sheet.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace myomap {
@@ -75,9 +76,14 @@ void ViewerUi::setupFonts(float contentScale) {
     panelWidth_ = 420.0f * scale_;
 }
 
+void ViewerUi::layout(int windowWidth) {
+    panelWidth_ = std::clamp(0.33f * float(windowWidth), 300.0f * scale_, 420.0f * scale_);
+}
+
 UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bool patternShown, const std::vector<BodyArea>& areas,
                           const std::vector<PainCandidate>& candidates) {
     UiRequests requests;
+    layout(windowWidth);
     ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(panelWidth_, float(windowHeight)));
     ImGui::Begin("Myomap", nullptr,

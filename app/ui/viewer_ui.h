@@ -35,8 +35,10 @@ public:
 
     /// Loads the UI font at a size that follows the monitor's content scale.
     void setupFonts(float contentScale);
-    /// Width of the side panel in pixels (0 when the UI is hidden).
+    /// Width of the side panel in pixels.
     float panelWidth() const { return panelWidth_; }
+    /// Sizes the panel for a window: a third of its width, within readable limits.
+    void layout(int windowWidth);
 
     /// Draws the panel; `patternShown` adds the legend over the 3D view.
     UiRequests draw(AppState& state, int windowWidth, int windowHeight, bool patternShown, const std::vector<BodyArea>& areas,

@@ -98,6 +98,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     ui_ = std::make_unique<ViewerUi>(catalog_, pack_, knowledge_);
     // Screenshots use scale 1 so they look the same on every machine.
     ui_->setupFonts(options.screenshot ? 1.0f : window_->contentScale());
+    ui_->layout(window_->width());
 
     const ViewportRect vp = sceneViewport();
     camera_.frame(pack_.bodyBounds(), options.view.value_or(ViewPreset::Front), vp.aspect());
