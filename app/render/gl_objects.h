@@ -49,12 +49,16 @@ inline void buffer(GLuint id) { glDeleteBuffers(1, &id); }
 inline void vertexArray(GLuint id) { glDeleteVertexArrays(1, &id); }
 inline void program(GLuint id) { glDeleteProgram(id); }
 inline void shader(GLuint id) { glDeleteShader(id); }
+inline void framebuffer(GLuint id) { glDeleteFramebuffers(1, &id); }
+inline void renderbuffer(GLuint id) { glDeleteRenderbuffers(1, &id); }
 }  // namespace gldelete
 
 using GlBuffer = GlHandle<gldelete::buffer>;
 using GlVertexArray = GlHandle<gldelete::vertexArray>;
 using GlProgramHandle = GlHandle<gldelete::program>;
 using GlShaderHandle = GlHandle<gldelete::shader>;
+using GlFramebuffer = GlHandle<gldelete::framebuffer>;
+using GlRenderbuffer = GlHandle<gldelete::renderbuffer>;
 
 inline GlBuffer makeBuffer() {
     GLuint id = 0;

