@@ -148,6 +148,29 @@ void checkSourcesFolder(const std::string& dir) {
         throw SourcesError("The anatomy sources folder '" + dir + "' has no bodyparts3d/parts/ folder. " + kWhereDataComesFrom);
 }
 
+std::size_t tuckUnderSkin(Mesh& mesh, const MeshBvh& skin, float depth) {
+    std::size_t moved = 0;
+    for (auto& p : mesh.positions) {
+        // Test against the skin here and, mirrored, against the skin on the other side,
+        // and take the deeper tuck: the body's skin is not quite symmetric, and the two
+        // sides of a muscle must stay mirror images of each other.
+        const glm::vec3 mirrored(-p.x, p.y, p.z);
+        const auto here = skin.closest(p);
+        const auto there = skin.closest(mirrored);
+        if (!here || !there) break;
+        const float outsideHere = glm::dot(p - here->point, here->normal);  // > 0 outside the skin
+        const glm::vec3 thereNormal(-there->normal.x, there->normal.y, there->normal.z);
+        const float outsideThere = glm::dot(mirrored - there->point, there->normal);
+        const bool useHere = outsideHere >= outsideThere;
+        const float outside = useHere ? outsideHere : outsideThere;
+        if (outside <= -depth) continue;
+        p -= (outside + depth) * (useHere ? here->normal : thereNormal);
+        ++moved;
+    }
+    if (moved) mesh.recomputeNormals();
+    return moved;
+}
+
 Mesh keepRightHalf(const Mesh& mesh) {
     Mesh out;
     std::vector<std::int64_t> remap(mesh.positions.size(), -1);
@@ -243,11 +266,19 @@ Pack importPack(const ImportOptions& options) {
         return m;
     };
 
+    // The skin first: muscle surfaces that poke through it (thin skin, registration
+    // error) are tucked just beneath it, so the x-ray view shows no false red patches.
+    Mesh skin, skeleton;
+    for (const auto& l : layers) (l.layer == "skin" ? skin : skeleton).append(lib.bp3d(l.source.name));
+    const MeshBvh skinBvh(skin);
+    std::size_t tucked = 0;
+
     Pack pack;
     for (const auto& e : catalog.muscles()) {
         for (Side side : {Side::Right, Side::Left}) {
             Mesh m = loadSide(e, side == Side::Right ? e.right : e.left, side);
             if (m.indices.empty()) continue;
+            if (!skin.indices.empty()) tucked += tuckUnderSkin(m, skinBvh);
             pack.objects.push_back(makeObject(e.id, side, Layer::Muscle, std::move(m), options.interactiveRatio));
         }
         if (options.log) options.log("imported " + e.id);
@@ -257,8 +288,7 @@ Pack importPack(const ImportOptions& options) {
         for (const auto& m : missing) msg += "\n  " + m;
         throw ImportError(msg);
     }
-    Mesh skin, skeleton;
-    for (const auto& l : layers) (l.layer == "skin" ? skin : skeleton).append(lib.bp3d(l.source.name));
+    if (options.log) options.log("tucked " + std::to_string(tucked) + " muscle vertices under the skin");
     if (!skin.indices.empty()) pack.objects.push_back(makeObject("skin", Side::None, Layer::Skin, std::move(skin), 0.3f));
     if (!skeleton.indices.empty())
         pack.objects.push_back(makeObject("skeleton", Side::None, Layer::Skeleton, std::move(skeleton), options.interactiveRatio));

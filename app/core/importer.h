@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "bvh.h"
 #include "catalog.h"
 #include "pack.h"
 
@@ -30,6 +31,10 @@ Pack importPack(const ImportOptions& options);
 /// Makes the decimated interactive mesh from a full one (welds by position, simplifies,
 /// recomputes normals). Meshes too small to gain are returned welded but not simplified.
 Mesh makeInteractiveLod(const Mesh& full, float ratio);
+
+/// Pulls every vertex that lies outside the skin, or within `depth` of it, to `depth`
+/// beneath it (along the skin's normal). Returns how many vertices moved.
+std::size_t tuckUnderSkin(Mesh& mesh, const MeshBvh& skin, float depth = 0.003f);
 
 /// Keeps the triangles whose centroid lies on the subject's right (x < 0), with corners
 /// past the midline pulled onto it.

@@ -159,3 +159,18 @@ TEST(Registration, FitAffineRecoversAKnownMap) {
         for (int r = 0; r < 3; ++r) EXPECT_NEAR(fit[c][r], truth[c][r], 1e-4f);
     EXPECT_THROW(fitAffine({pairs[0], pairs[1]}), MyomapError);
 }
+
+TEST(Importer, TuckUnderSkinPullsPokingVerticesInsideAndKeepsSidesMirrored) {
+    const Mesh skin = test_support::makeBox({-0.5f, 0.0f, -0.3f}, {0.5f, 1.8f, 0.3f});
+    const MeshBvh bvh(skin);
+    // A right-side muscle whose front pokes 1 cm out of the skin.
+    Mesh right = test_support::makeBox({-0.3f, 1.0f, 0.1f}, {-0.2f, 1.2f, 0.31f});
+    Mesh left = right.mirroredX();
+    EXPECT_EQ(tuckUnderSkin(right, bvh, 0.003f), 4u) << "the four front corners move";
+    tuckUnderSkin(left, bvh, 0.003f);
+    EXPECT_LT(right.bounds().max.z, 0.2985f) << "now inside the skin";
+    EXPECT_GT(right.bounds().max.z, 0.29f) << "but only just";
+    EXPECT_NEAR(right.bounds().min.z, 0.1f, 1e-6f) << "deep vertices stay";
+    EXPECT_NEAR(left.bounds().max.z, right.bounds().max.z, 1e-6f);
+    EXPECT_NEAR(left.bounds().min.x, -right.bounds().max.x, 1e-6f);
+}
