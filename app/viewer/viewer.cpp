@@ -138,12 +138,37 @@ void Viewer::clickAtPixel(glm::vec2 pixel) {
         addPainSpotAt(pixel);
         return;
     }
+    if (options_.author) printAuthoringPoints(pixel);
     // A click on a knot marker shows that knot's pattern alone (a second click shows all).
     if (const int knot = markerAt(pixel); knot >= 0) {
         state_.selectedKnot = state_.selectedKnot == knot ? -1 : knot;
         return;
     }
     state_.clickAt(pack_, pickAt(pixel));
+}
+
+void Viewer::printAuthoringPoints(glm::vec2 pixel) const {
+    // Content is written for the right side: left-side points are printed mirrored.
+    auto right = [](glm::vec3 p, Side side) { return side == Side::Left ? glm::vec3(-p.x, p.y, p.z) : p; };
+    auto text = [](const glm::vec3& p) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "[%.4f, %.4f, %.4f]", p.x, p.y, p.z);
+        return std::string(buf);
+    };
+    if (const auto hit = pickAt(pixel)) {
+        const PackObject& o = pack_.objects[static_cast<std::size_t>(hit->objectIndex)];
+        std::cout << "author: muscle " << o.muscleId << " (" << sideName(o.side) << ") surface " << text(right(hit->point, o.side))
+                  << "\n";
+    }
+    if (skinObject_ >= 0) {
+        const ViewportRect vp = sceneViewport();
+        const Ray ray = camera_.rayThrough({pixel.x - float(vp.x), pixel.y - float(vp.y)}, vp.size());
+        if (const auto hit = picker_->bvh(static_cast<std::size_t>(skinObject_)).intersect(ray)) {
+            const Side side = hit->point.x > 0.0f ? Side::Left : Side::Right;
+            std::cout << "author: skin (" << sideName(side) << ") " << text(right(hit->point, side)) << "\n";
+        }
+    }
+    std::cout.flush();
 }
 
 void Viewer::addPainSpotAt(glm::vec2 pixel) {

@@ -88,6 +88,8 @@ private:
     bool painFinderSeen_ = false;
     /// Adds the skin point under a window pixel as a pain spot.
     void addPainSpotAt(glm::vec2 windowPixel);
+    /// Authoring mode: prints the muscle and skin points under a pixel (right-side frame).
+    void printAuthoringPoints(glm::vec2 windowPixel) const;
     bool imguiReady_ = false;
     bool headless_ = false;
     double lastInteraction_ = -1.0;

@@ -11,6 +11,7 @@
 #include "core/app_state.h"
 #include "core/camera.h"
 #include "core/pack.h"
+#include "core/bvh.h"
 #include "core/picking.h"
 
 using namespace myomap;
@@ -98,4 +99,24 @@ TEST(GlPicking, ClickOnEmptySpaceSelectsNothing) {
 TEST(GlPicking, ClickOnThePanelDoesNotReachTheBody) {
     // With the panel shown, x = 20 is inside the panel.
     EXPECT_EQ(clickInViewer({20, 200}, "--view front --select infraspinatus"), "infraspinatus:right");
+}
+
+TEST(GlPicking, AuthoringClickPrintsTheSurfacePointUnderTheCursor) {
+    const glm::vec2 px = visiblePixelOf("infraspinatus", Side::Left, ViewPreset::Back);
+    std::ostringstream cmd;
+    cmd << "\"" << MYOMAP_EXE << "\" --screenshot \"" << MYOMAP_TEST_OUT << "/pick-author.png\" --size " << kWidth << "x" << kHeight
+        << " --view back --no-ui --author --click-at " << int(px.x) << "," << int(px.y);
+    FILE* pipe = popen(cmd.str().c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char line[256];
+    std::string muscleLine;
+    while (std::fgets(line, sizeof line, pipe))
+        if (std::string(line).rfind("author: muscle", 0) == 0) muscleLine = line;
+    EXPECT_EQ(pclose(pipe), 0);
+    ASSERT_NE(muscleLine.find("infraspinatus (left)"), std::string::npos) << muscleLine;
+    glm::vec3 p;
+    ASSERT_EQ(std::sscanf(muscleLine.c_str() + muscleLine.find('['), "[%f, %f, %f]", &p.x, &p.y, &p.z), 3) << muscleLine;
+    // Printed in the right-side frame, so it lies on the right infraspinatus.
+    const MeshBvh bvh(pack().find("infraspinatus", Side::Right)->mesh(Lod::Full));
+    EXPECT_LT(bvh.closest(p)->distance, 0.001f);
 }
