@@ -36,6 +36,12 @@ Mesh makeInteractiveLod(const Mesh& full, float ratio);
 /// beneath it (along the skin's normal). Returns how many vertices moved.
 std::size_t tuckUnderSkin(Mesh& mesh, const MeshBvh& skin, float depth = 0.003f);
 
+/// Drops connected pieces that reach the midline and are less than half the size of the
+/// largest piece: in Z-Anatomy's export these are fascia sheets merged into a muscle object
+/// (the thoracolumbar fascia with quadratus lumborum, the linea alba with rectus abdominis).
+/// Returns how many triangles were dropped.
+std::size_t dropMidlineSheets(Mesh& mesh);
+
 /// Keeps the triangles whose centroid lies on the subject's right (x < 0), with corners
 /// past the midline pulled onto it.
 Mesh keepRightHalf(const Mesh& mesh);
