@@ -174,3 +174,18 @@ TEST(Importer, TuckUnderSkinPullsPokingVerticesInsideAndKeepsSidesMirrored) {
     EXPECT_NEAR(left.bounds().max.z, right.bounds().max.z, 1e-6f);
     EXPECT_NEAR(left.bounds().min.x, -right.bounds().max.x, 1e-6f);
 }
+
+TEST(Importer, DropsSmallSheetsThatReachTheMidlineButKeepsTheMuscle) {
+    Mesh m = test_support::makeBox({-0.10f, 1.0f, 0.0f}, {-0.02f, 1.2f, 0.05f});  // the muscle (12 triangles)
+    Mesh sheet;
+    sheet.positions = {{-0.05f, 1.0f, -0.01f}, {0.0f, 1.0f, -0.01f}, {0.0f, 1.2f, -0.01f}, {-0.05f, 1.2f, -0.01f}};
+    sheet.indices = {0, 1, 2, 0, 2, 3};
+    sheet.recomputeNormals();
+    m.append(sheet);
+    EXPECT_EQ(dropMidlineSheets(m), 2u);
+    EXPECT_EQ(m.triangleCount(), 12u);
+    EXPECT_LT(m.bounds().max.x, -0.01f);
+    // A muscle that itself reaches the midline (latissimus' aponeurosis) is the largest piece: kept.
+    Mesh wide = test_support::makeBox({-0.10f, 1.0f, 0.0f}, {0.0f, 1.2f, 0.05f});
+    EXPECT_EQ(dropMidlineSheets(wide), 0u);
+}
