@@ -140,10 +140,11 @@ std::optional<RayHit> MeshBvh::intersect(const Ray& ray) const {
     return best;
 }
 
-std::optional<ClosestPoint> MeshBvh::closest(const glm::vec3& p) const {
+std::optional<ClosestPoint> MeshBvh::closest(const glm::vec3& p, float maxDistance) const {
     if (nodes_.empty()) return std::nullopt;
     ClosestPoint best;
-    float best2 = std::numeric_limits<float>::max();
+    float best2 = maxDistance < 1e18f ? maxDistance * maxDistance : std::numeric_limits<float>::max();
+    bool found = false;
     std::uint32_t stack[64];
     int top = 0;
     stack[top++] = 0;
@@ -160,6 +161,7 @@ std::optional<ClosestPoint> MeshBvh::closest(const glm::vec3& p) const {
                 const float d2 = glm::dot(q - p, q - p);
                 if (d2 < best2) {
                     best2 = d2;
+                    found = true;
                     // Prefer the mesh's own vertex normals: they point outward whatever the winding.
                     glm::vec3 n = mesh_->normals.size() == P.size()
                                       ? mesh_->normals[I[3 * t]] + mesh_->normals[I[3 * t + 1]] + mesh_->normals[I[3 * t + 2]]
@@ -183,6 +185,7 @@ std::optional<ClosestPoint> MeshBvh::closest(const glm::vec3& p) const {
             }
         }
     }
+    if (!found) return std::nullopt;
     best.distance = std::sqrt(best2);
     return best;
 }

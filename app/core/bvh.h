@@ -3,6 +3,7 @@
 // closest-point queries for snapping authored points onto surfaces.
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -33,8 +34,9 @@ public:
 
     /// Nearest hit along the ray (both triangle faces count), if any.
     std::optional<RayHit> intersect(const Ray& ray) const;
-    /// The point on the surface closest to `p`; nullopt for an empty mesh.
-    std::optional<ClosestPoint> closest(const glm::vec3& p) const;
+    /// The point on the surface closest to `p`; nullopt for an empty mesh, or when no
+    /// surface lies within `maxDistance` (a bound makes far queries much cheaper).
+    std::optional<ClosestPoint> closest(const glm::vec3& p, float maxDistance = std::numeric_limits<float>::max()) const;
     const Bounds& bounds() const { return nodes_.empty() ? empty_ : nodes_[0].box; }
 
 private:

@@ -159,9 +159,22 @@ std::size_t tuckUnderSkin(Mesh& mesh, const MeshBvh& skin, float depth) {
         // and take the deeper tuck: the body's skin is not quite symmetric, and the two
         // sides of a muscle must stay mirror images of each other.
         const glm::vec3 mirrored(-p.x, p.y, p.z);
-        const auto here = skin.closest(p);
-        const auto there = skin.closest(mirrored);
-        if (!here || !there) break;
+        // Vertices deeper than a few centimetres cannot be near the skin: a bounded
+        // search rejects them quickly.
+        constexpr float kReach = 0.02f;
+        const auto here = skin.closest(p, kReach);
+        const auto there = skin.closest(mirrored, kReach);
+        if (!here && !there) continue;
+        if (!here || !there) {
+            const auto& only = here ? *here : *there;
+            const glm::vec3 q = here ? p : mirrored;
+            const glm::vec3 normal = here ? only.normal : glm::vec3(-only.normal.x, only.normal.y, only.normal.z);
+            const float outside = glm::dot(q - only.point, only.normal);
+            if (outside <= -depth) continue;
+            p -= (outside + depth) * normal;
+            ++moved;
+            continue;
+        }
         const float outsideHere = glm::dot(p - here->point, here->normal);  // > 0 outside the skin
         const glm::vec3 thereNormal(-there->normal.x, there->normal.y, there->normal.z);
         const float outsideThere = glm::dot(mirrored - there->point, there->normal);
