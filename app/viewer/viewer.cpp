@@ -313,8 +313,11 @@ void Viewer::drawKnotMarkers() {
 void Viewer::focusOn(const MuscleRef& ref) {
     const PackObject* o = pack_.find(ref.muscleId, ref.side);
     if (!o) return;
-    camera_.target = o->bounds.center();
-    camera_.distance = std::clamp(3.0f * glm::length(o->bounds.size()), 0.5f, 2.5f);
+    // Glide to the muscle, keeping the current direction of view.
+    CameraPose pose = poseOf(camera_);
+    pose.target = o->bounds.center();
+    pose.distance = std::clamp(3.0f * glm::length(o->bounds.size()), 0.5f, 2.5f);
+    moveCameraTo(pose);
 }
 
 void Viewer::applyRequests(const UiRequests& r) {
