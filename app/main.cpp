@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
         paths.content = options.contentDir.empty() ? MYOMAP_DEFAULT_CONTENT : options.contentDir;
         myomap::Viewer viewer(options, paths, processStart);
         if (options.benchmarkFrames) return viewer.runBenchmark(*options.benchmarkFrames);
+        if (options.carePlan) return viewer.writeCarePlanAndExit(*options.carePlan);
         if (options.screenshot) return viewer.takeScreenshot(*options.screenshot);
         return viewer.runInteractive();
     } catch (const myomap::ArgumentError& e) {

@@ -27,6 +27,7 @@ std::string cliUsage() {
            "  --pain-area NAME        the same with a named body area, e.g. temple (repeatable)\n"
            "  --focus knot|pain       turn the camera to the knot or to where its pain is felt\n"
            "  --clinician             clinical text in the panel (default: plain language)\n"
+           "  --care-plan FILE.html   write a printable self-care plan for --select (picture included), exit\n"
            "  --author                each click prints the muscle surface and skin points under it\n"
            "                          (right-side coordinates for content files)\n"
            "  --skin OPACITY          show the skin layer, 0.1 (x-ray) to 1 (opaque)\n"
@@ -73,6 +74,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
         else if (a == "--pain-point") o.painPoints.push_back(value());
         else if (a == "--clinician") o.clinician = true;
         else if (a == "--author") o.author = true;
+        else if (a == "--care-plan") o.carePlan = value();
         else if (a == "--pain-area") o.painAreas.push_back(value());
         else if (a == "--knot") o.knot = positiveNumber(a, value(), "a knot number (1, 2, ...)");
         else if (a == "--focus") {

@@ -20,7 +20,8 @@ struct CliOptions {
     std::optional<int> knot;                ///< 1-based knot of the selected muscle to show alone
     std::optional<std::string> focus;       ///< "knot" or "pain": where the camera turns
     bool clinician = false;                 ///< clinical text in the panel instead of plain language
-    bool author = false;                    ///< authoring: each click prints the muscle and skin points under it
+    bool author = false;
+    std::optional<std::string> carePlan;    ///< write a printable self-care plan (HTML) for --select and exit                    ///< authoring: each click prints the muscle and skin points under it
     std::optional<float> skinOpacity;
     std::vector<std::string> painPoints;    ///< --pain-point X,Y,Z: open "Where does it hurt?" with these spots
     std::vector<std::string> painAreas;     ///< --pain-area NAME: the same with named areas (right side)       ///< show the skin layer at this opacity (0.1-1)

@@ -23,6 +23,22 @@ void writePng(const std::string& path, const Image& image) {
     if (std::rename(tmp.c_str(), path.c_str()) != 0) throw MyomapError(path + ": cannot move the PNG into place");
 }
 
+std::vector<std::uint8_t> encodePng(const Image& image) {
+    png_image img{};
+    img.version = PNG_IMAGE_VERSION;
+    img.width = static_cast<png_uint_32>(image.width);
+    img.height = static_cast<png_uint_32>(image.height);
+    img.format = PNG_FORMAT_RGBA;
+    png_alloc_size_t size = 0;
+    if (!png_image_write_to_memory(&img, nullptr, &size, 0, image.rgba.data(), 0, nullptr))
+        throw MyomapError(std::string("cannot encode a PNG (") + img.message + ")");
+    std::vector<std::uint8_t> bytes(size);
+    if (!png_image_write_to_memory(&img, bytes.data(), &size, 0, image.rgba.data(), 0, nullptr))
+        throw MyomapError(std::string("cannot encode a PNG (") + img.message + ")");
+    bytes.resize(size);
+    return bytes;
+}
+
 Image readPng(const std::string& path) {
     png_image img{};
     img.version = PNG_IMAGE_VERSION;

@@ -16,6 +16,8 @@ struct Image {
 
 /// Writes atomically (temporary file, then rename). Throws MyomapError naming the file.
 void writePng(const std::string& path, const Image& image);
+/// The image as PNG bytes (for embedding). Throws MyomapError.
+std::vector<std::uint8_t> encodePng(const Image& image);
 /// Throws MyomapError naming the file when it is missing or not a PNG.
 Image readPng(const std::string& path);
 

@@ -105,7 +105,7 @@ UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bo
         drawPainFinder(state, requests, areas, candidates);
     } else {
         drawSelection(state, requests);
-        if (!state.selected.empty()) drawKnowledge(state);
+        if (!state.selected.empty()) drawKnowledge(state, requests);
         drawSearch(state, requests);
     }
     drawLayers(state);
@@ -172,7 +172,7 @@ void ViewerUi::drawSelection(AppState& state, UiRequests& requests) {
     if (ImGui::Button("Clear")) state.select({});
 }
 
-void ViewerUi::drawKnowledge(AppState& state) {
+void ViewerUi::drawKnowledge(AppState& state, UiRequests& requests) {
     const KnowledgeEntry* e = knowledge_.forMuscle(state.selected.muscleId);
     if (!e) return;
     ImGui::Spacing();
@@ -205,6 +205,7 @@ void ViewerUi::drawKnowledge(AppState& state) {
             }
         }
     }
+    if (e->hasKnotData() && ImGui::Button("Save a printable self-care plan", ImVec2(-1.0f, 0.0f))) requests.saveCarePlan = true;
     for (const auto& section : buildCareSheet(*e, catalog_, knowledge_, state.audience)) {
         const bool openByDefault = section.id == "overview" || section.id == "pain";
         ImGui::SetNextItemOpen(openByDefault, ImGuiCond_Appearing);

@@ -27,6 +27,7 @@ struct UiRequests {
         std::string label;
     };
     std::vector<SpotRequest> addSpots;  ///< pain-finder spots to place on the skin
+    bool saveCarePlan = false;          ///< write the selected muscle's printable plan
 };
 
 class ViewerUi {
@@ -47,7 +48,7 @@ public:
 private:
     void drawSelection(AppState& state, UiRequests& requests);
     void drawSearch(AppState& state, UiRequests& requests);
-    void drawKnowledge(AppState& state);
+    void drawKnowledge(AppState& state, UiRequests& requests);
     void drawLegend(int windowWidth, int windowHeight);
     void drawPainFinder(AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
                         const std::vector<PainCandidate>& candidates);

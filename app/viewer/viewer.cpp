@@ -56,7 +56,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     }
     if (options.focus) state_.focus = *parseFocusMode(*options.focus);
     if (options.clinician) state_.audience = Audience::Clinician;
-    headless_ = options.screenshot.has_value() || options.benchmarkFrames.has_value();
+    headless_ = options.screenshot.has_value() || options.benchmarkFrames.has_value() || options.carePlan.has_value();
     picker_ = std::make_unique<ScenePicker>(pack_);
     for (std::size_t i = 0; i < pack_.objects.size(); ++i)
         if (pack_.objects[i].layer == Layer::Skin) skinObject_ = static_cast<int>(i);
@@ -81,7 +81,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
         state_.painFinder = !state_.painSpots.empty();
     }
 
-    window_ = std::make_unique<Window>(options.width, options.height, "Myomap", !options.screenshot && !options.benchmarkFrames);
+    window_ = std::make_unique<Window>(options.width, options.height, "Myomap", !headless_);
     renderer_ = std::make_unique<SceneRenderer>(pack_, paths.shaders);
     settings_.lod = options.interactiveLod ? Lod::Interactive : Lod::Full;
     if (options.skinOpacity) {
@@ -97,7 +97,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     imguiReady_ = true;
     ui_ = std::make_unique<ViewerUi>(catalog_, pack_, knowledge_);
     // Screenshots use scale 1 so they look the same on every machine.
-    ui_->setupFonts(options.screenshot ? 1.0f : window_->contentScale());
+    ui_->setupFonts(headless_ ? 1.0f : window_->contentScale());
     ui_->layout(window_->width());
 
     const ViewportRect vp = sceneViewport();
@@ -333,6 +333,10 @@ void Viewer::applyRequests(const UiRequests& r) {
             spot.radius = request.radius;
             state_.addPainSpot(spot, request.label);
         }
+    if (r.saveCarePlan && !state_.selected.empty()) {
+        const KnowledgeEntry* e = knowledge_.forMuscle(state_.selected.muscleId);
+        if (e) pendingCarePlan_ = "myomap-care-plan-" + e->id + "-" + sideName(state_.selected.side) + ".html";
+    }
     if (r.focusSelection) {
         patternFor_ = {};  // forces updatePattern to move the camera again
         focusOn(state_.selected);
@@ -416,8 +420,35 @@ void Viewer::renderFrame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+void Viewer::saveCarePlan(const std::string& path) {
+    const KnowledgeEntry* e = state_.selected.empty() ? nullptr : knowledge_.forMuscle(state_.selected.muscleId);
+    if (!e || !e->hasKnotData()) throw ArgumentError("a care plan needs a selected muscle with knot data (--select)");
+    // The picture is the body alone, drawn into the back buffer and never shown.
+    const bool noUi = options_.noUi;
+    options_.noUi = true;
+    renderFrame();
+    glFinish();
+    CarePlan plan;
+    plan.picture = readFramebuffer();
+    options_.noUi = noUi;
+    plan.title = e->title + " (" + toLower(sideLabel(state_.selected.side)) + " side)";
+    plan.sections = buildCareSheet(*e, catalog_, knowledge_, Audience::Patient);
+    writeCarePlan(path, plan);
+}
+
 int Viewer::runInteractive() {
     while (!window_->shouldClose()) {
+        if (!pendingCarePlan_.empty()) {
+            // Errors are shown in the panel; the viewer keeps running.
+            try {
+                saveCarePlan(pendingCarePlan_);
+                state_.notices.push_back("Saved " + std::filesystem::absolute(pendingCarePlan_).string() +
+                                         ". Open it in a web browser to print it.");
+            } catch (const MyomapError& err) {
+                state_.notices.push_back(err.what());
+            }
+            pendingCarePlan_.clear();
+        }
         // Sleep until something happens, except while a drag is still settling.
         const bool settling = lastInteraction_ >= 0.0 && glfwGetTime() - lastInteraction_ < kInteractionHold + 0.1;
         if (settling) glfwPollEvents();
@@ -464,6 +495,13 @@ int Viewer::takeScreenshot(const std::string& path) {
     glFinish();
     writePng(path, readFramebuffer());
     window_->swapBuffers();
+    return 0;
+}
+
+int Viewer::writeCarePlanAndExit(const std::string& path) {
+    renderFrame();
+    window_->swapBuffers();
+    saveCarePlan(path);
     return 0;
 }
 

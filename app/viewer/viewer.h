@@ -11,6 +11,7 @@
 #include "core/camera.h"
 #include "core/catalog.h"
 #include "core/cli.h"
+#include "core/care_plan.h"
 #include "core/image.h"
 #include "core/knowledge_base.h"
 #include "core/pain_finder.h"
@@ -40,6 +41,8 @@ public:
     int takeScreenshot(const std::string& path);
     /// Renders orbit and rest frames and prints timings.
     int runBenchmark(int frames);
+    /// Settles the view like a screenshot, then writes the printable plan.
+    int writeCarePlanAndExit(const std::string& path);
 
 private:
     void renderFrame();
@@ -58,6 +61,10 @@ private:
     bool isOccluded(const glm::vec3& point) const;
     ViewportRect sceneViewport() const;
     Image readFramebuffer() const;
+    /// Renders the body without the panel and writes the selected muscle's printable
+    /// plan to `path`. Throws MyomapError.
+    void saveCarePlan(const std::string& path);
+    std::string pendingCarePlan_;  ///< set by the panel; written before the next frame
 
     CliOptions options_;
     Pack pack_;
