@@ -33,6 +33,13 @@ void AppState::select(const MuscleRef& ref) {
     selected = ref;
 }
 
+void AppState::showXraySkin() {
+    if (layers.skin && !layers.skinHidesMuscles()) return;  // the user's own see-through setting stays
+    skinShownForPattern = !layers.skin;
+    layers.skin = true;
+    layers.skinOpacity = 0.35f;
+}
+
 void AppState::addPainSpot(const PainSpot& spot, const std::string& label) {
     painSpots.push_back(spot);
     painSpotLabels.push_back(label);

@@ -51,6 +51,10 @@ struct AppState {
     std::vector<std::string> painSpotLabels;  ///< "Temple (right)" or "Spot 2", one per spot
     std::vector<MuscleRef> highlighted;       ///< pain-finder candidates drawn highlighted
 
+    /// Turns the skin on as a translucent x-ray layer (so muscles, knots and painted skin
+    /// show at once), remembering whether it was off so it can be hidden again later.
+    void showXraySkin();
+
     void addPainSpot(const PainSpot& spot, const std::string& label);
     void removePainSpot(std::size_t index);
     void clearPainSpots();

@@ -13,6 +13,17 @@ namespace {
 const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* kBoldFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
+/// A label and two radio buttons on one line; `second` is true when the second is chosen.
+void choice(const char* label, const char* first, const char* secondLabel, bool& second) {
+    int value = second ? 1 : 0;
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine();
+    ImGui::RadioButton(first, &value, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(secondLabel, &value, 1);
+    second = value == 1;
+}
+
 void sectionHeader(const char* text) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.16f, 0.14f, 1.0f));
@@ -176,21 +187,13 @@ void ViewerUi::drawKnowledge(AppState& state, UiRequests& requests) {
     const KnowledgeEntry* e = knowledge_.forMuscle(state.selected.muscleId);
     if (!e) return;
     ImGui::Spacing();
-    int audience = state.audience == Audience::Clinician ? 1 : 0;
-    ImGui::TextUnformatted("Text for:");
-    ImGui::SameLine();
-    ImGui::RadioButton("Patients", &audience, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("Clinicians", &audience, 1);
-    state.audience = audience == 1 ? Audience::Clinician : Audience::Patient;
+    bool clinician = state.audience == Audience::Clinician;
+    choice("Text for:", "Patients", "Clinicians", clinician);
+    state.audience = clinician ? Audience::Clinician : Audience::Patient;
     if (e->hasKnotData()) {
-        int focus = state.focus == FocusMode::Knot ? 1 : 0;
-        ImGui::TextUnformatted("Show:    ");
-        ImGui::SameLine();
-        ImGui::RadioButton("Where it hurts", &focus, 0);
-        ImGui::SameLine();
-        ImGui::RadioButton("The knot", &focus, 1);
-        state.focus = focus == 1 ? FocusMode::Knot : FocusMode::Pain;
+        bool knot = state.focus == FocusMode::Knot;
+        choice("Show:    ", "Where it hurts", "The knot", knot);
+        state.focus = knot ? FocusMode::Knot : FocusMode::Pain;
         if (e->knots.size() > 1) {
             const std::string current = state.selectedKnot < 0 ? std::string("All knots")
                                                                : std::to_string(state.selectedKnot + 1) + ". " + e->knots[state.selectedKnot].name;

@@ -235,11 +235,7 @@ void Viewer::updatePattern() {
             b.spot = true;
             pattern_.blobs.push_back(b);
         }
-        if (!state_.layers.skin || state_.layers.skinHidesMuscles()) {
-            state_.skinShownForPattern = !state_.layers.skin;
-            state_.layers.skin = true;
-            state_.layers.skinOpacity = 0.35f;
-        }
+        state_.showXraySkin();
         // Frame the spots the way a pain pattern is framed, so they are easy to see.
         if (!state_.painSpots.empty()) {
             ReferralPattern spots;
@@ -271,11 +267,7 @@ void Viewer::updatePattern() {
         return;
     }
     // X-ray skin, so the muscle, its knots and the painted skin show at once.
-    if (!state_.layers.skin || state_.layers.skinHidesMuscles()) {
-        state_.skinShownForPattern = !state_.layers.skin;
-        state_.layers.skin = true;
-        state_.layers.skinOpacity = 0.35f;
-    }
+    state_.showXraySkin();
     glm::vec3 knotNormal(0.0f, 0.0f, 1.0f);
     const int object = pack_.indexOf(state_.selected.muscleId, state_.selected.side);
     if (object >= 0)
