@@ -13,11 +13,16 @@ namespace {
 const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* kBoldFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-/// A label and two radio buttons on one line; `second` is true when the second is chosen.
+/// A label and two radio buttons; `second` is true when the second is chosen. The buttons
+/// move under the label when the panel is too narrow for one line.
 void choice(const char* label, const char* first, const char* secondLabel, bool& second) {
     int value = second ? 1 : 0;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float radio = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+    const float needed = ImGui::CalcTextSize(label).x + ImGui::CalcTextSize(first).x + ImGui::CalcTextSize(secondLabel).x +
+                         2.0f * radio + 2.0f * style.ItemSpacing.x;
     ImGui::TextUnformatted(label);
-    ImGui::SameLine();
+    if (needed <= ImGui::GetContentRegionAvail().x) ImGui::SameLine();
     ImGui::RadioButton(first, &value, 0);
     ImGui::SameLine();
     ImGui::RadioButton(secondLabel, &value, 1);
@@ -192,7 +197,7 @@ void ViewerUi::drawKnowledge(AppState& state, UiRequests& requests) {
     state.audience = clinician ? Audience::Clinician : Audience::Patient;
     if (e->hasKnotData()) {
         bool knot = state.focus == FocusMode::Knot;
-        choice("Show:    ", "Where it hurts", "The knot", knot);
+        choice("Show:", "Where it hurts", "The knot", knot);
         state.focus = knot ? FocusMode::Knot : FocusMode::Pain;
         if (e->knots.size() > 1) {
             const std::string current = state.selectedKnot < 0 ? std::string("All knots")
