@@ -1,6 +1,9 @@
 #include "care_sheet.h"
 
 #include <algorithm>
+#include <glm/geometric.hpp>
+
+#include "side_text.h"
 
 namespace myomap {
 
@@ -15,16 +18,27 @@ std::string joinWithCommas(const std::vector<std::string>& items) {
     return out;
 }
 
-void add(CareSection& s, CareItem::Kind kind, const std::string& text, int number = 0) {
+void addItem(CareSection& s, CareItem::Kind kind, const std::string& text, int number = 0) {
     if (!text.empty()) s.items.push_back({kind, text, number});
 }
 }  // namespace
 
 std::vector<CareSection> buildCareSheet(const KnowledgeEntry& e, const Catalog& catalog, const KnowledgeBase& kb,
-                                        Audience audience) {
+                                        Audience audience, Side side) {
     using K = CareItem::Kind;
     std::vector<CareSection> sheet;
     const bool clinician = audience == Audience::Clinician;
+    auto add = [side](CareSection& s, CareItem::Kind kind, const std::string& text, int number = 0) {
+        addItem(s, kind, renderForSide(text, side), number);
+    };
+    // "Pinch and roll (left side)": the header of every technique says which side it is for.
+    const std::string sideSuffix = side == Side::None ? "" : std::string(" (") + sideName(side) + " side)";
+    auto sitesAround = [&](const KnotSite& k) {
+        std::vector<const EndangermentSite*> out;
+        for (const auto& site : kb.endangermentSites())
+            if (glm::distance(k.position, site.point) <= site.radius) out.push_back(&site);
+        return out;
+    };
 
     CareSection overview{"overview", "Overview", {}};
     if (clinician) {
@@ -34,7 +48,7 @@ std::vector<CareSection> buildCareSheet(const KnowledgeEntry& e, const Catalog& 
     } else {
         add(overview, K::Paragraph, e.summary);
     }
-    if (!e.hasKnotData()) add(overview, K::Note, "No common knot pattern is recorded for this muscle.");
+    if (!e.hasKnotData()) add(overview, K::Note, "Myomap does not map this muscle's knots yet.");
     add(overview, K::Note, "Educational only, not a diagnosis. If pain is strong, new or not getting better, see a clinician.");
     sheet.push_back(overview);
     if (!e.hasKnotData()) {
@@ -48,7 +62,20 @@ std::vector<CareSection> buildCareSheet(const KnowledgeEntry& e, const Catalog& 
     int n = 0;
     for (const auto& k : e.knots) {
         add(knots, K::Heading, "Knot " + std::to_string(++n) + ": " + k.name);
+        const auto sites = sitesAround(k);
+        if (k.clinicianOnly) {
+            std::string near;
+            for (const auto* site : sites) near += (near.empty() ? "" : ", ") + site->structures;
+            if (clinician) {
+                add(knots, K::Paragraph, "Palpation: " + k.palpation);
+                add(knots, K::Note, "Clinician only: not for self-pressing" + (near.empty() ? std::string() : " (" + near + ")") + ".");
+            } else {
+                add(knots, K::Note, "Do not press on this knot yourself: nerves and blood vessels lie close to it. A clinician can check it for you.");
+            }
+            continue;
+        }
         add(knots, K::Paragraph, (clinician ? "Palpation: " : "How to find it: ") + k.palpation);
+        for (const auto* site : sites) add(knots, K::Note, "Careful: " + site->caution);
     }
     sheet.push_back(knots);
 
@@ -69,33 +96,53 @@ std::vector<CareSection> buildCareSheet(const KnowledgeEntry& e, const Catalog& 
     }
     if (!e.causes.empty()) {
         add(pain, K::Heading, clinician ? "Perpetuating factors" : "What can cause it or keep it going");
-        for (const auto& c : e.causes) add(pain, K::Bullet, c);
+        for (const auto& c : e.causes)
+            add(pain, K::Bullet, c.change.empty() ? c.cause : c.cause + ". " + (clinician ? "Change: " : "What helps: ") + c.change);
+    }
+    if (!e.alsoCheck.empty()) {
+        add(pain, K::Heading, clinician ? "Associated trigger points" : "Also check these muscles");
+        for (const auto& id : e.alsoCheck)
+            if (const KnowledgeEntry* other = kb.find(id)) add(pain, K::Bullet, other->title);
     }
     sheet.push_back(pain);
 
     CareSection massage{"massage", "Self-massage", {}};
     for (const auto& t : e.selfMassage) {
-        add(massage, K::Heading, t.name);
+        add(massage, K::Heading, t.name + sideSuffix);
         add(massage, K::Fact, "Tool: " + t.tool);
+        add(massage, K::Fact, t.hand.empty() ? "" : "Hand: " + t.hand);
         add(massage, K::Fact, "How long: " + t.dose);
         add(massage, K::Fact, t.pressure.empty() ? "" : "How hard: " + t.pressure);
         int step = 0;
         for (const auto& s : t.steps) add(massage, K::Step, s, ++step);
+        for (const auto& id : t.near)
+            if (const EndangermentSite* site = kb.findSite(id)) add(massage, K::Note, "Careful: " + site->caution);
         for (const auto& a : t.avoid) add(massage, K::Bullet, "Avoid: " + a);
     }
     sheet.push_back(massage);
 
     CareSection stretches{"stretches", "Stretches", {}};
+    if (!e.stretches.empty())
+        add(stretches, K::Note, clinician ? "Release the trigger points before stretching; an aggressive stretch of an active trigger point can aggravate it."
+                                          : "Do the self-massage first, then stretch. Stretch gently: pulling hard on an active knot can make it flare up.");
     for (const auto& s : e.stretches) {
-        add(stretches, K::Heading, s.name);
+        add(stretches, K::Heading, s.name + sideSuffix);
         add(stretches, K::Fact, "Hold " + std::to_string(s.holdSeconds) + " seconds, " + std::to_string(s.repetitions) +
                                     " times, " + s.frequency);
         add(stretches, K::Paragraph, "Start: " + s.start);
         int step = 0;
         for (const auto& st : s.steps) add(stretches, K::Step, st, ++step);
+        add(stretches, K::Paragraph, s.holdRelax.empty() ? "" : (clinician ? "Post-isometric relaxation: " : "Hold-relax: ") + s.holdRelax);
         for (const auto& a : s.avoid) add(stretches, K::Bullet, "Avoid: " + a);
     }
     sheet.push_back(stretches);
+
+    if (!e.progression.empty() || !e.heat.empty()) {
+        CareSection progress{"progress", "How to progress", {}};
+        add(progress, K::Paragraph, e.progression);
+        add(progress, K::Paragraph, e.heat.empty() ? "" : "Heat: " + e.heat);
+        sheet.push_back(progress);
+    }
 
     CareSection redFlags{"clinician", "When to see a clinician", {}};
     for (const auto& r : e.redFlags) add(redFlags, K::Bullet, r);

@@ -21,13 +21,15 @@ struct CareItem {
 };
 
 struct CareSection {
-    std::string id;     ///< overview, knots, pain, massage, stretches, clinician, sources
+    std::string id;     ///< overview, knots, pain, massage, stretches, progress, clinician, sources
     std::string title;
     std::vector<CareItem> items;
 };
 
-/// Builds the sections for `entry`. Side-independent: the side is shown by the panel.
+/// Builds the sections for `entry` with its text rendered for `side` (see side_text.h):
+/// technique headings name the side, and a caution stands beside every step that works
+/// near an endangerment site. Side::None gives side-neutral words ("the sore side").
 std::vector<CareSection> buildCareSheet(const KnowledgeEntry& entry, const Catalog& catalog, const KnowledgeBase& kb,
-                                        Audience audience);
+                                        Audience audience, Side side);
 
 }  // namespace myomap

@@ -10,6 +10,7 @@
 
 #include <glm/vec3.hpp>
 
+#include "body_areas.h"
 #include "catalog.h"
 
 namespace myomap {
@@ -20,6 +21,7 @@ struct SkinBlob {
     glm::vec3 center{0.0f};
     float radius = 0.0f;
     int line = 0;
+    std::string area;  ///< body area id when the centre is that area's point (`at:`), else empty
 };
 
 struct Referral {
@@ -32,18 +34,43 @@ struct KnotSite {
     std::string id, name, palpation;
     glm::vec3 position{0.0f};  ///< on the muscle's surface, right side
     Referral referral;
+    /// Too close to nerves or vessels for a patient to press: the patient view says so and
+    /// no self-massage may work on it.
+    bool clinicianOnly = false;
+    int line = 0;
+};
+
+/// Something that causes or keeps a knot going, with one concrete thing to change.
+struct Cause {
+    std::string cause, change;
     int line = 0;
 };
 
 struct SelfMassage {
-    std::string name, tool, dose, pressure;
+    std::string name, tool, hand, dose, pressure;
     std::vector<std::string> steps, avoid;
+    std::vector<std::string> knots;  ///< knot ids it works on; empty: every knot that is not clinician-only
+    std::vector<std::string> near;   ///< endangerment site ids whose caution goes with the steps
+    int line = 0;
+
+    /// True when this technique works on `knot` of `entry`'s knots.
+    bool worksOn(const KnotSite& knot) const;
 };
 
 struct Stretch {
-    std::string name, start, frequency;
+    std::string name, start, frequency, holdRelax;
     std::vector<std::string> steps, avoid;
     int holdSeconds = 0, repetitions = 0;
+    int line = 0;
+};
+
+/// A place where nerves or large vessels lie close under the skin (content/endangerment.yaml):
+/// patients must not press there. A point on the skin, right side (x near 0 on the midline).
+struct EndangermentSite {
+    std::string id, name, structures, caution;
+    glm::vec3 point{0.0f};
+    float radius = 0.0f;
+    int line = 0;
 };
 
 /// One muscle entry (or group, e.g. the scalenes).
@@ -51,9 +78,13 @@ struct KnowledgeEntry {
     std::string id, title, summary, clinical;
     std::vector<std::string> covers;  ///< catalog ids
     std::vector<KnotSite> knots;      ///< empty for short entries
-    std::vector<std::string> symptoms, causes, redFlags, cautions, sources;
+    std::vector<std::string> symptoms, redFlags, cautions, sources;
+    std::vector<Cause> causes;
     std::vector<SelfMassage> selfMassage;
     std::vector<Stretch> stretches;
+    std::string progression;              ///< how to progress over the first weeks
+    std::string heat;                     ///< moist heat afterwards; may be empty
+    std::vector<std::string> alsoCheck;   ///< entry ids of muscles whose knots often come with these
     std::string file;
 
     bool hasKnotData() const { return !knots.empty(); }
@@ -73,11 +104,15 @@ public:
     /// the folder itself is missing.
     static KnowledgeBase load(const std::string& contentDir, const Catalog& catalog);
     /// A knowledge base of the given entries only (tests, tools).
-    static KnowledgeBase withEntries(std::vector<KnowledgeEntry> entries);
+    static KnowledgeBase withEntries(std::vector<KnowledgeEntry> entries, std::vector<EndangermentSite> sites = {});
 
     const std::vector<KnowledgeEntry>& entries() const { return entries_; }
     const std::vector<LearnTopic>& topics() const { return topics_; }
     const std::map<std::string, std::string>& sources() const { return sources_; }
+    /// Body areas of content/areas.yaml (the gazetteer zones name with `at:`).
+    const std::vector<BodyArea>& areas() const { return areas_; }
+    const std::vector<EndangermentSite>& endangermentSites() const { return sites_; }
+    const EndangermentSite* findSite(const std::string& id) const;
     /// "file:line: message" for every problem found while loading.
     const std::vector<std::string>& errors() const { return errors_; }
 
@@ -85,14 +120,24 @@ public:
     const KnowledgeEntry* forMuscle(const std::string& muscleId) const;
     const KnowledgeEntry* find(const std::string& entryId) const;
 
+    /// What an entry's text refers to that lives outside it: sources, body areas, sites.
+    struct References {
+        const std::map<std::string, std::string>& sources;
+        const std::vector<BodyArea>& areas;
+        const std::vector<EndangermentSite>& sites;
+    };
     /// Parses one muscle entry file's text; throws ContentError naming label:line.
     static KnowledgeEntry parseEntry(const std::string& text, const std::string& label, const Catalog& catalog,
-                                     const std::map<std::string, std::string>& sources);
+                                     const References& references);
+    /// Reads content/endangerment.yaml; throws ContentError naming file:line.
+    static std::vector<EndangermentSite> loadEndangermentSites(const std::string& path);
 
 private:
     std::vector<KnowledgeEntry> entries_;
     std::vector<LearnTopic> topics_;
     std::map<std::string, std::string> sources_;
+    std::vector<BodyArea> areas_;
+    std::vector<EndangermentSite> sites_;
     std::vector<std::string> errors_;
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "body_areas.h"
 #include "bvh.h"
 #include "catalog.h"
 #include "knowledge_base.h"
@@ -19,19 +20,6 @@ struct PainSpot {
     glm::vec3 normal{0.0f, 0.0f, 1.0f};
     float radius = 0.0f;  ///< 0 for a clicked point; a named area's size, so the whole patch counts
 };
-
-/// A named body area ("temple") from content/areas.yaml, right side.
-struct BodyArea {
-    std::string id, name;
-    std::vector<std::string> aliases;
-    glm::vec3 point{0.0f};
-    float radius = 0.04f;
-};
-
-/// Reads content/areas.yaml; throws ContentError naming file:line.
-std::vector<BodyArea> loadBodyAreas(const std::string& path);
-/// Areas whose name, id or alias contains every word of `query` (case-insensitive).
-std::vector<const BodyArea*> searchAreas(const std::vector<BodyArea>& areas, const std::string& query);
 
 /// Snaps a point to the nearest skin point. Throws ArgumentError when it is more than
 /// `maxDistance` metres from the skin.

@@ -4,6 +4,7 @@
 
 #include "author_commands.h"
 #include "errors.h"
+#include "side_text.h"
 
 namespace myomap {
 namespace {
@@ -18,7 +19,9 @@ json point(const glm::vec3& p) {
 
 json blobs(const std::vector<SkinBlob>& list) {
     json out = json::array();
-    for (const auto& b : list) out.push_back({{"where", b.where}, {"point", point(b.center)}, {"radius", b.radius}});
+    // Points are given for the right side, so the words are too.
+    for (const auto& b : list)
+        out.push_back({{"where", renderForSide(b.where, Side::Right)}, {"point", point(b.center)}, {"radius", b.radius}});
     return out;
 }
 
@@ -68,7 +71,7 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
         if (e)
             for (const auto& k : e->knots)
                 knots.push_back({{"id", k.id},
-                                 {"name", k.name},
+                                 {"name", renderForSide(k.name, Side::Right)},
                                  {"position", point(k.position)},
                                  {"essential", blobs(k.referral.essential)},
                                  {"spillover", blobs(k.referral.spillover)}});

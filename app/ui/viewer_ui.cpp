@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/care_sheet.h"
+#include "core/side_text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -201,12 +202,12 @@ void ViewerUi::drawKnowledge(AppState& state, UiRequests& requests) {
         state.focus = knot ? FocusMode::Knot : FocusMode::Pain;
         if (e->knots.size() > 1) {
             const std::string current = state.selectedKnot < 0 ? std::string("All knots")
-                                                               : std::to_string(state.selectedKnot + 1) + ". " + e->knots[state.selectedKnot].name;
+                                                               : std::to_string(state.selectedKnot + 1) + ". " + renderForSide(e->knots[state.selectedKnot].name, state.selected.side);
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::BeginCombo("##knot", current.c_str())) {
                 if (ImGui::Selectable("All knots", state.selectedKnot < 0)) state.selectedKnot = -1;
                 for (std::size_t k = 0; k < e->knots.size(); ++k) {
-                    const std::string label = std::to_string(k + 1) + ". " + e->knots[k].name;
+                    const std::string label = std::to_string(k + 1) + ". " + renderForSide(e->knots[k].name, state.selected.side);
                     if (ImGui::Selectable(label.c_str(), state.selectedKnot == static_cast<int>(k))) state.selectedKnot = static_cast<int>(k);
                 }
                 ImGui::EndCombo();
@@ -214,7 +215,7 @@ void ViewerUi::drawKnowledge(AppState& state, UiRequests& requests) {
         }
     }
     if (e->hasKnotData() && ImGui::Button("Save a printable self-care plan", ImVec2(-1.0f, 0.0f))) requests.saveCarePlan = true;
-    for (const auto& section : buildCareSheet(*e, catalog_, knowledge_, state.audience)) {
+    for (const auto& section : buildCareSheet(*e, catalog_, knowledge_, state.audience, state.selected.side)) {
         const bool openByDefault = section.id == "overview" || section.id == "pain";
         ImGui::SetNextItemOpen(openByDefault, ImGuiCond_Appearing);
         const std::string header = section.title + "##" + section.id;

@@ -424,7 +424,7 @@ void Viewer::saveCarePlan(const std::string& path) {
     plan.picture = readFramebuffer();
     options_.noUi = noUi;
     plan.title = e->title + " (" + toLower(sideLabel(state_.selected.side)) + " side)";
-    plan.sections = buildCareSheet(*e, catalog_, knowledge_, Audience::Patient);
+    plan.sections = buildCareSheet(*e, catalog_, knowledge_, Audience::Patient, state_.selected.side);
     writeCarePlan(path, plan);
 }
 

@@ -23,6 +23,14 @@ std::string errorFor(const KnowledgeBase& kb, const std::string& file) {
     return "";
 }
 
+/// References for a fixture entry: one source 'ref_a', no areas, no sites.
+KnowledgeBase::References refA() {
+    static const std::map<std::string, std::string> sources{{"ref_a", "A"}};
+    static const std::vector<BodyArea> areas;
+    static const std::vector<EndangermentSite> sites;
+    return {sources, areas, sites};
+}
+
 Pack boxPack() {
     Pack pack;
     for (const char* id : {"box_muscle", "other_muscle"}) {
@@ -97,10 +105,10 @@ TEST(KnowledgeBase, KnotAwayFromItsMuscleIsReported) {
         "id: x\ncovers: [box_muscle]\nsummary: S.\nclinical: C.\nsources: [ref_a]\nknots:\n"
         "  - id: far\n    name: Far\n    position: [0.3, 1.2, 0.1]\n    palpation: P.\n"
         "    referral:\n      essential:\n        - {where: w, center: [0.0, 1.0, 0.3], radius: 0.03}\n",
-        "x.yaml", fixtureCatalog(), {{"ref_a", "A"}});
+        "x.yaml", fixtureCatalog(), refA());
     EXPECT_EQ(e.knots[0].line, 7);
     EXPECT_THROW(KnowledgeBase::parseEntry("id: y\ncovers: [box_muscle, other_muscle]\nsummary: S.\nclinical: C.\nsources: [ref_a]\n",
-                                           "y.yaml", fixtureCatalog(), {{"ref_a", "A"}}),
+                                           "y.yaml", fixtureCatalog(), refA()),
                  ContentError)
         << "a group needs a title";
 }

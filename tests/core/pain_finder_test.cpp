@@ -19,8 +19,12 @@ struct Fixture {
         "one_m\tOne\t\tneck\tbp3d:E\tbp3d:F\n",
         "c.tsv");
     std::map<std::string, std::string> sources{{"s", "S"}};
+    std::vector<BodyArea> areas;
+    std::vector<EndangermentSite> sites;
 
-    KnowledgeEntry entry(const std::string& text) { return KnowledgeBase::parseEntry(text, "fixture.yaml", catalog, sources); }
+    KnowledgeEntry entry(const std::string& text) {
+        return KnowledgeBase::parseEntry(text, "fixture.yaml", catalog, {sources, areas, sites});
+    }
 };
 
 const char* kFront =

@@ -3,18 +3,23 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
+#include <sstream>
 
 #include <algorithm>
 #include <glm/geometric.hpp>
 
 #include "core/bvh.h"
+#include "core/care_plan.h"
 #include "core/care_sheet.h"
 #include "core/catalog.h"
 #include "core/content_checks.h"
 #include "core/knowledge_base.h"
 #include "core/pack.h"
 #include "core/pain_finder.h"
+#include "core/side_text.h"
 
 using namespace myomap;
 
@@ -38,6 +43,55 @@ const char* const kDetailedEntries[] = {
     "iliopsoas", "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "piriformis", "tensor_fasciae_latae",
     "rectus_femoris", "vastus_medialis", "vastus_lateralis", "hamstrings", "adductor_longus", "gastrocnemius", "soleus",
     "tibialis_anterior", "fibularis_longus"};
+
+std::string readFile(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::vector<std::filesystem::path> yamlFiles(const std::string& dir) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& f : std::filesystem::directory_iterator(dir))
+        if (f.path().extension() == ".yaml") files.push_back(f.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+/// The text with every body-side word swapped ("right" <-> "left", case kept). The test's
+/// own rule, independent of the app's: "right" before these words is not a side.
+std::string swapSides(const std::string& text) {
+    static const char* const notASide[] = {"angle", "away", "under", "on", "at", "in", "behind", "beside", "below", "above", "over", "next", "after", "before", "into", "through", "where"};
+    std::string out;
+    std::size_t i = 0;
+    auto isAlpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    while (i < text.size()) {
+        if (!isAlpha(text[i])) {
+            out += text[i++];
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && isAlpha(text[j])) ++j;
+        const std::string word = text.substr(i, j - i);
+        std::string lowerWord = toLower(word);
+        std::size_t k = j;
+        while (k < text.size() && text[k] == ' ') ++k;
+        std::size_t m = k;
+        while (m < text.size() && isAlpha(text[m])) ++m;
+        const std::string next = toLower(text.substr(k, m - k));
+        const bool excused = lowerWord == "right" && std::any_of(std::begin(notASide), std::end(notASide), [&](const char* w) { return next == w; });
+        if (!excused && (lowerWord == "left" || lowerWord == "right")) {
+            std::string swapped = lowerWord == "left" ? "right" : "left";
+            if (std::isupper(static_cast<unsigned char>(word[0]))) swapped[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(swapped[0])));
+            out += swapped;
+        } else {
+            out += word;
+        }
+        i = j;
+    }
+    return out;
+}
 
 std::string joined(const std::vector<std::string>& v) {
     return std::accumulate(v.begin(), v.end(), std::string(), [](std::string a, const std::string& b) { return a + b + " "; });
@@ -122,12 +176,12 @@ TEST(RealContent, EveryEssentialZoneFindsItsMuscleOnTheRightSide) {
 
 TEST(RealContent, CarePanelShowsEveryStepInBothLanguages) {
     for (const auto& e : content().kb.entries()) {
-        const auto patient = buildCareSheet(e, content().catalog, content().kb, Audience::Patient);
-        const auto clinician = buildCareSheet(e, content().catalog, content().kb, Audience::Clinician);
+        const auto patient = buildCareSheet(e, content().catalog, content().kb, Audience::Patient, Side::Right);
+        const auto clinician = buildCareSheet(e, content().catalog, content().kb, Audience::Clinician, Side::Right);
         auto contains = [](const std::vector<CareSection>& sheet, const std::string& text, CareItem::Kind kind) {
             for (const auto& s : sheet)
                 for (const auto& i : s.items)
-                    if (i.kind == kind && i.text == text) return true;
+                    if (i.kind == kind && i.text == renderForSide(text, Side::Right)) return true;
             return false;
         };
         EXPECT_TRUE(contains(patient, e.summary, CareItem::Kind::Paragraph)) << e.file;
@@ -139,4 +193,105 @@ TEST(RealContent, CarePanelShowsEveryStepInBothLanguages) {
             for (const auto& step : s.steps) EXPECT_TRUE(contains(patient, step, CareItem::Kind::Step)) << e.file << ": " << step;
         for (const auto& r : e.redFlags) EXPECT_TRUE(contains(patient, r, CareItem::Kind::Bullet)) << e.file << ": " << r;
     }
+}
+
+// --- Patient safety (issue 8) ---------------------------------------------------------
+
+TEST(RealContent, TextIsSideAwareAndMakesNoFalseReassurance) {
+    int files = 0;
+    for (const auto& f : yamlFiles(MYOMAP_TEST_CONTENT "/muscles")) {
+        for (const auto& p : checkWording(readFile(f), f.string(), WordingRules::Entry)) ADD_FAILURE() << p;
+        ++files;
+    }
+    for (const auto& f : yamlFiles(MYOMAP_TEST_CONTENT "/learn"))
+        for (const auto& p : checkWording(readFile(f), f.string(), WordingRules::Topic)) ADD_FAILURE() << p;
+    EXPECT_GT(files, 100);
+}
+
+TEST(RealContent, SelfMassageNearNervesAndVesselsCarriesTheCautionOrIsClinicianOnly) {
+    for (const auto& p : checkEndangerment(content().kb)) ADD_FAILURE() << p;
+    // The sites a massage-therapy curriculum lists, each measured on the pack.
+    for (const char* id : {"anterior_neck", "supraclavicular_fossa", "axilla", "medial_upper_arm", "cubital_fossa", "ulnar_groove",
+                           "abdominal_aorta", "femoral_triangle", "popliteal_fossa", "fibular_neck", "sciatic_notch", "kidney_area"})
+        EXPECT_NE(content().kb.findSite(id), nullptr) << id;
+}
+
+TEST(RealContent, FullEntriesGiveSelfCareAPatientCanFollowAlone) {
+    for (const auto& p : checkSelfCareComplete(content().kb)) ADD_FAILURE() << p;
+}
+
+TEST(RealContent, LeftSideSheetAndPlanAreTheRightSideOnesWithTheSidesSwapped) {
+    int sided = 0;
+    for (const auto& e : content().kb.entries()) {
+        if (!e.hasKnotData()) continue;
+        for (Audience audience : {Audience::Patient, Audience::Clinician}) {
+            const auto right = buildCareSheet(e, content().catalog, content().kb, audience, Side::Right);
+            const auto left = buildCareSheet(e, content().catalog, content().kb, audience, Side::Left);
+            ASSERT_EQ(right.size(), left.size()) << e.file;
+            for (std::size_t s = 0; s < right.size(); ++s) {
+                ASSERT_EQ(right[s].items.size(), left[s].items.size()) << e.file << " " << right[s].id;
+                for (std::size_t i = 0; i < right[s].items.size(); ++i)
+                    EXPECT_EQ(swapSides(right[s].items[i].text), left[s].items[i].text) << e.file << " " << right[s].id;
+            }
+            // Every technique's header names the side it is written for.
+            for (const auto& section : left) {
+                if (section.id != "massage" && section.id != "stretches") continue;
+                for (const auto& item : section.items) {
+                    if (item.kind != CareItem::Kind::Heading) continue;
+                    EXPECT_NE(item.text.find("(left side)"), std::string::npos) << e.file << ": " << item.text;
+                }
+            }
+        }
+        CarePlan rightPlan{e.title + " (right side)", buildCareSheet(e, content().catalog, content().kb, Audience::Patient, Side::Right), {}};
+        CarePlan leftPlan{e.title + " (left side)", buildCareSheet(e, content().catalog, content().kb, Audience::Patient, Side::Left), {}};
+        const std::string rightHtml = carePlanHtml(rightPlan);
+        EXPECT_EQ(swapSides(rightHtml), carePlanHtml(leftPlan)) << e.file;
+        for (const auto& t : e.selfMassage) sided += hasSideToken(joined(t.steps) + t.hand);
+        for (const auto& t : e.stretches) sided += hasSideToken(joined(t.steps) + t.start);
+    }
+    // Most techniques name a hand or a side; if the tokens stopped working this would show.
+    EXPECT_GT(sided, 40);
+}
+
+TEST(RealContent, KnotsNearTheFemoralTriangleAreForClinicians) {
+    const KnowledgeEntry* e = content().kb.find("iliopsoas");
+    ASSERT_NE(e, nullptr);
+    const EndangermentSite* groin = content().kb.findSite("femoral_triangle");
+    ASSERT_NE(groin, nullptr);
+    int inGroin = 0;
+    for (const auto& k : e->knots) {
+        if (glm::distance(k.position, groin->point) > groin->radius) continue;
+        ++inGroin;
+        EXPECT_TRUE(k.clinicianOnly) << k.id;
+        for (const auto& t : e->selfMassage) EXPECT_FALSE(t.worksOn(k)) << t.name << " works on " << k.id;
+    }
+    EXPECT_GE(inGroin, 1);
+    bool saysDoNotPress = false;
+    for (const auto& s : buildCareSheet(*e, content().catalog, content().kb, Audience::Patient, Side::Left))
+        for (const auto& i : s.items) {
+            saysDoNotPress = saysDoNotPress || i.text.find("Do not press on this knot yourself") != std::string::npos;
+            EXPECT_EQ(i.text.find("pulse and press"), std::string::npos) << i.text;
+        }
+    EXPECT_TRUE(saysDoNotPress);
+}
+
+TEST(RealContent, HeadAndNeckEntriesWarnOfGiantCellArteritis) {
+    for (const char* id : {"temporalis", "upper_trapezius", "masseter", "sternocleidomastoid", "suboccipitals"}) {
+        const KnowledgeEntry* e = content().kb.find(id);
+        ASSERT_NE(e, nullptr) << id;
+        bool found = false;
+        for (const auto& r : e->redFlags) found = found || (r.find("50") != std::string::npos && (r.find("scalp") != std::string::npos || r.find("chew") != std::string::npos));
+        EXPECT_TRUE(found) << id << ": a new headache after 50 with a tender scalp or jaw pain on chewing";
+    }
+}
+
+TEST(RealContent, WhenToSeeAClinicianListsTheHeadlineRedFlags) {
+    const LearnTopic* topic = nullptr;
+    for (const auto& t : content().kb.topics())
+        if (t.id == "red_flags") topic = &t;
+    ASSERT_NE(topic, nullptr);
+    const std::string text = toLower(joined(topic->body) + joined(topic->bullets));
+    for (const char* word : {"worst", "sudden", "chest", "sweat", "breath", "bladder", "bowel", "saddle", "cancer", "fever", "weight",
+                             "weak", "foot drop", "fall", "night"})
+        EXPECT_NE(text.find(word), std::string::npos) << word;
 }
