@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "core/author_commands.h"
-#include "core/cli.h"
-#include "core/query_commands.h"
-#include "core/errors.h"
+#include "core/cli/author_commands.h"
+#include "core/cli/cli.h"
+#include "core/cli/query_commands.h"
+#include "core/support/errors.h"
 #include "viewer/viewer.h"
 
 int main(int argc, char** argv) {

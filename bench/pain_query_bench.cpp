@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <random>
 
-#include "core/catalog.h"
-#include "core/knowledge_base.h"
-#include "core/pack.h"
-#include "core/pain_finder.h"
+#include "core/anatomy/catalog.h"
+#include "core/knowledge/knowledge_base.h"
+#include "core/anatomy/pack.h"
+#include "core/clinical/pain_finder.h"
 
 int main(int argc, char** argv) {
     if (argc != 4) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "core/errors.h"
+#include "core/support/errors.h"
 
 namespace myomap {
 

@@ -6,8 +6,8 @@
 #include <iostream>
 #include <string>
 
-#include "core/errors.h"
-#include "core/importer.h"
+#include "core/support/errors.h"
+#include "core/import/importer.h"
 
 int main(int argc, char** argv) {
     myomap::ImportOptions options;

@@ -2,8 +2,8 @@
 
 #include <imgui.h>
 
-#include "core/care_sheet.h"
-#include "core/side_text.h"
+#include "core/clinical/care_sheet.h"
+#include "core/knowledge/side_text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -97,9 +97,22 @@ void ViewerUi::layout(int windowWidth) {
     panelWidth_ = std::clamp(0.33f * float(windowWidth), 300.0f * scale_, 420.0f * scale_);
 }
 
-UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bool patternShown, const std::vector<BodyArea>& areas,
-                          const std::vector<PainCandidate>& candidates) {
+UiRequests ViewerUi::draw(const AppState& state, const DrawList& list, glm::ivec2 windowSize, const ViewportRect& scene,
+                          const std::vector<BodyArea>& areas, const std::vector<PainCandidate>& candidates, bool withPanel) {
     UiRequests requests;
+    if (withPanel) drawPanel(state, requests, windowSize, areas, candidates);
+    drawMarkers(list, scene);
+    if (withPanel) {
+        drawAbout();
+        drawTooltip(state);
+        drawLegend(list, windowSize);
+    }
+    return requests;
+}
+
+void ViewerUi::drawPanel(const AppState& state, UiRequests& requests, glm::ivec2 windowSize, const std::vector<BodyArea>& areas,
+                         const std::vector<PainCandidate>& candidates) {
+    const int windowWidth = windowSize.x, windowHeight = windowSize.y;
     layout(windowWidth);
     ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(panelWidth_, float(windowHeight)));
@@ -116,7 +129,7 @@ UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bo
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.80f, 0.25f, 0.20f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 1.0f, 1.0f, 1.0f));
     const char* finderLabel = state.painFinder ? "Done: back to the muscles" : "Where does it hurt?";
-    if (ImGui::Button(finderLabel, ImVec2(-1.0f, 0.0f))) state.painFinder = !state.painFinder;
+    if (ImGui::Button(finderLabel, ImVec2(-1.0f, 0.0f))) requests.painFinder = !state.painFinder;
     ImGui::PopStyleColor(3);
     if (state.painFinder) {
         drawPainFinder(state, requests, areas, candidates);
@@ -125,7 +138,7 @@ UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bo
         if (!state.selected.empty()) drawKnowledge(state, requests);
         drawSearch(state, requests);
     }
-    drawLayers(state);
+    drawLayers(state, requests);
 
     sectionHeader("View");
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
@@ -147,18 +160,36 @@ UiRequests ViewerUi::draw(AppState& state, int windowWidth, int windowHeight, bo
     }
     if (state.selected.empty()) drawLearn();
 
-
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), float(windowHeight) - ImGui::GetFrameHeightWithSpacing() - 12.0f * scale_));
-    if (ImGui::Button("About and licences")) state.showAbout = true;
+    if (ImGui::Button("About and licences")) showAbout_ = true;
     ImGui::End();
-
-    drawAbout(state);
-    drawTooltip(state);
-    if (patternShown) drawLegend(windowWidth, windowHeight);
-    return requests;
 }
 
-void ViewerUi::drawSelection(AppState& state, UiRequests& requests) {
+const std::vector<CareSection>& ViewerUi::careSheet(const KnowledgeEntry& entry, Audience audience, Side side) {
+    if (sheet_.entry != &entry || sheet_.audience != audience || sheet_.side != side)
+        sheet_ = {&entry, audience, side, buildCareSheet(entry, catalog_, knowledge_, audience, side)};
+    return sheet_.sections;
+}
+
+void ViewerUi::drawMarkers(const DrawList& list, const ViewportRect& scene) {
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    for (const auto& m : list.markers) {
+        // In the pain finder many candidates' knots show at once: smaller marks, no numbers.
+        const float r = m.small ? 5.0f : 9.0f;
+        const float outlineWidth = m.small ? 4.0f : 7.0f, fillWidth = m.small ? 2.0f : 3.5f;
+        const ImVec2 c(m.screen.x + float(scene.x), m.screen.y + float(scene.y));
+        // A dark outline under a bright X reads on red muscle and pale skin alike.
+        const ImU32 outline = m.occluded ? IM_COL32(40, 20, 20, 90) : IM_COL32(30, 10, 10, 255);
+        const ImU32 fill = m.occluded ? IM_COL32(255, 240, 120, 110) : IM_COL32(255, 236, 60, 255);
+        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), outline, outlineWidth);
+        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), outline, outlineWidth);
+        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), fill, fillWidth);
+        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), fill, fillWidth);
+        if (!m.label.empty()) draw->AddText(ImVec2(c.x + r + 3.0f, c.y - r - 4.0f), outline, m.label.c_str());
+    }
+}
+
+void ViewerUi::drawSelection(const AppState& state, UiRequests& requests) {
     sectionHeader("Selected muscle");
     const MuscleEntry* m = state.selected.empty() ? nullptr : catalog_.find(state.selected.muscleId);
     if (!m) {
@@ -181,41 +212,42 @@ void ViewerUi::drawSelection(AppState& state, UiRequests& requests) {
     ImGui::Text("Side: %s   Region: %s", sideLabel(state.selected.side).c_str(), regionLabel(m->region).c_str());
     const Side other = state.selected.side == Side::Right ? Side::Left : Side::Right;
     const std::string otherLabel = "Show the " + toLower(sideLabel(other)) + " one";
-    if (pack_.find(m->id, other) && ImGui::Button(otherLabel.c_str())) {
-        state.selected.side = other;
+    const bool otherExists = pack_.find(m->id, other) != nullptr;
+    if (otherExists && ImGui::Button(otherLabel.c_str())) {
+        requests.select = MuscleRef{m->id, other};
         requests.focusSelection = true;
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Clear")) state.select({});
+    if (otherExists) ImGui::SameLine();
+    if (ImGui::Button("Clear")) requests.select = MuscleRef{};
 }
 
-void ViewerUi::drawKnowledge(AppState& state, UiRequests& requests) {
+void ViewerUi::drawKnowledge(const AppState& state, UiRequests& requests) {
     const KnowledgeEntry* e = knowledge_.forMuscle(state.selected.muscleId);
     if (!e) return;
     ImGui::Spacing();
     bool clinician = state.audience == Audience::Clinician;
     choice("Text for:", "Patients", "Clinicians", clinician);
-    state.audience = clinician ? Audience::Clinician : Audience::Patient;
+    if (clinician != (state.audience == Audience::Clinician)) requests.audience = clinician ? Audience::Clinician : Audience::Patient;
     if (e->hasKnotData()) {
         bool knot = state.focus == FocusMode::Knot;
         choice("Show:", "Where it hurts", "The knot", knot);
-        state.focus = knot ? FocusMode::Knot : FocusMode::Pain;
+        if (knot != (state.focus == FocusMode::Knot)) requests.focus = knot ? FocusMode::Knot : FocusMode::Pain;
         if (e->knots.size() > 1) {
             const std::string current = state.selectedKnot < 0 ? std::string("All knots")
                                                                : std::to_string(state.selectedKnot + 1) + ". " + renderForSide(e->knots[state.selectedKnot].name, state.selected.side);
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::BeginCombo("##knot", current.c_str())) {
-                if (ImGui::Selectable("All knots", state.selectedKnot < 0)) state.selectedKnot = -1;
+                if (ImGui::Selectable("All knots", state.selectedKnot < 0)) requests.knot = -1;
                 for (std::size_t k = 0; k < e->knots.size(); ++k) {
                     const std::string label = std::to_string(k + 1) + ". " + renderForSide(e->knots[k].name, state.selected.side);
-                    if (ImGui::Selectable(label.c_str(), state.selectedKnot == static_cast<int>(k))) state.selectedKnot = static_cast<int>(k);
+                    if (ImGui::Selectable(label.c_str(), state.selectedKnot == static_cast<int>(k))) requests.knot = static_cast<int>(k);
                 }
                 ImGui::EndCombo();
             }
         }
     }
     if (e->hasKnotData() && ImGui::Button("Save a printable self-care plan", ImVec2(-1.0f, 0.0f))) requests.saveCarePlan = true;
-    for (const auto& section : buildCareSheet(*e, catalog_, knowledge_, state.audience, state.selected.side)) {
+    for (const auto& section : careSheet(*e, state.audience, state.selected.side)) {
         const bool openByDefault = section.id == "overview" || section.id == "pain";
         ImGui::SetNextItemOpen(openByDefault, ImGuiCond_Appearing);
         const std::string header = section.title + "##" + section.id;
@@ -253,7 +285,7 @@ void ViewerUi::drawKnowledge(AppState& state, UiRequests& requests) {
     }
 }
 
-void ViewerUi::drawPainFinder(AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
+void ViewerUi::drawPainFinder(const AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
                               const std::vector<PainCandidate>& candidates) {
     sectionHeader("Where does it hurt?");
     ImGui::TextWrapped("Click where it hurts on the body, or pick a place below. You can add more than one spot.");
@@ -279,16 +311,12 @@ void ViewerUi::drawPainFinder(AppState& state, UiRequests& requests, const std::
         ImGui::TextUnformatted("Your spots:");
         for (std::size_t i = 0; i < state.painSpots.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::SmallButton("Remove")) {
-                state.removePainSpot(i);
-                ImGui::PopID();
-                break;
-            }
+            if (ImGui::SmallButton("Remove")) requests.removeSpot = i;
             ImGui::SameLine();
             ImGui::TextUnformatted(state.painSpotLabels[i].c_str());
             ImGui::PopID();
         }
-        if (ImGui::Button("Clear all spots")) state.clearPainSpots();
+        if (ImGui::Button("Clear all spots")) requests.clearSpots = true;
     }
     if (state.painSpots.empty()) return;
     sectionHeader("Muscles that may send pain there");
@@ -305,8 +333,8 @@ void ViewerUi::drawPainFinder(AppState& state, UiRequests& requests, const std::
                                       : "Why: " + c.reason()).c_str());
         ImGui::PopStyleColor();
         if (ImGui::SmallButton("Open")) {
-            state.painFinder = false;
-            state.select({c.entry->covers.front(), c.side});
+            requests.painFinder = false;
+            requests.select = MuscleRef{c.entry->covers.front(), c.side};
             requests.focusSelection = true;
         }
         ImGui::PopID();
@@ -314,7 +342,9 @@ void ViewerUi::drawPainFinder(AppState& state, UiRequests& requests, const std::
     ImGui::TextDisabled("A guide for learning, not a diagnosis.");
 }
 
-void ViewerUi::drawLegend(int windowWidth, int windowHeight) {
+void ViewerUi::drawLegend(const DrawList& list, glm::ivec2 windowSize) {
+    if (list.legend.empty()) return;
+    const int windowWidth = windowSize.x, windowHeight = windowSize.y;
     const float pad = 10.0f * scale_;
     ImGui::SetNextWindowPos(ImVec2(float(windowWidth) - pad, float(windowHeight) - pad), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.9f);
@@ -341,12 +371,10 @@ void ViewerUi::drawLegend(int windowWidth, int windowHeight) {
         ImGui::Dummy(ImVec2(s, s));
         ImGui::SameLine();
     };
-    swatch(0);
-    ImGui::TextUnformatted("Knot (trigger point)");
-    swatch(1);
-    ImGui::TextUnformatted("Where the pain is usually felt");
-    swatch(2);
-    ImGui::TextUnformatted("Where some people also feel it");
+    for (const auto& entry : list.legend) {
+        swatch(entry.kind == LegendKind::Knot ? 0 : entry.kind == LegendKind::EssentialZone ? 1 : 2);
+        ImGui::TextUnformatted(entry.text.c_str());
+    }
     ImGui::End();
 }
 
@@ -364,47 +392,51 @@ void ViewerUi::drawLearn() {
     }
 }
 
-void ViewerUi::drawSearch(AppState& state, UiRequests& requests) {
+void ViewerUi::drawSearch(const AppState& state, UiRequests& requests) {
     sectionHeader("Find a muscle");
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##search", "Type a name, e.g. trapezius", searchBuffer_, sizeof searchBuffer_);
-    state.search = searchBuffer_;
-    if (state.search.empty()) return;
-    const auto hits = catalog_.search(state.search);
+    const std::string search = searchBuffer_;
+    if (search.empty()) return;
+    const auto hits = catalog_.search(search);
     if (hits.empty()) {
-        ImGui::TextDisabled("No muscle matches \"%s\".", state.search.c_str());
+        ImGui::TextDisabled("No muscle matches \"%s\".", search.c_str());
         return;
     }
+    // A hit opens on the side already chosen (right when none is).
+    const Side side = state.selected.side == Side::Left ? Side::Left : Side::Right;
     const int shown = std::min<int>(static_cast<int>(hits.size()), 8);
     for (int i = 0; i < shown; ++i) {
         const MuscleEntry* e = hits[static_cast<std::size_t>(i)];
-        const bool available = pack_.find(e->id, Side::Right) != nullptr;
+        const bool available = pack_.find(e->id, side) != nullptr;
         const std::string label = e->commonName + (available ? "" : "  (no mesh in this pack)") + "##" + e->id;
         if (ImGui::Selectable(label.c_str(), state.selected.muscleId == e->id) && available) {
-            state.select({e->id, state.selected.side == Side::Left ? Side::Left : Side::Right});
+            requests.select = MuscleRef{e->id, side};
             requests.focusSelection = true;
         }
     }
     if (static_cast<int>(hits.size()) > shown) ImGui::TextDisabled("%d more; keep typing to narrow.", int(hits.size()) - shown);
 }
 
-void ViewerUi::drawLayers(AppState& state) {
+void ViewerUi::drawLayers(const AppState& state, UiRequests& requests) {
     sectionHeader("Layers");
-    ImGui::Checkbox("Muscles", &state.layers.muscles);
+    LayerVisibility layers = state.layers;
+    bool changed = ImGui::Checkbox("Muscles", &layers.muscles);
     ImGui::SameLine();
-    ImGui::Checkbox("Bones", &state.layers.skeleton);
+    changed |= ImGui::Checkbox("Bones", &layers.skeleton);
     ImGui::SameLine();
-    ImGui::Checkbox("Skin", &state.layers.skin);
-    if (state.layers.skin) {
+    changed |= ImGui::Checkbox("Skin", &layers.skin);
+    if (layers.skin) {
         ImGui::SetNextItemWidth(-1.0f);
-        ImGui::SliderFloat("##skinopacity", &state.layers.skinOpacity, 0.1f, 1.0f, "Skin opacity %.2f");
+        changed |= ImGui::SliderFloat("##skinopacity", &layers.skinOpacity, 0.1f, 1.0f, "Skin opacity %.2f");
     }
+    if (changed) requests.layers = layers;
 }
 
-void ViewerUi::drawAbout(AppState& state) {
-    if (state.showAbout) {
+void ViewerUi::drawAbout() {
+    if (showAbout_) {
         ImGui::OpenPopup("About Myomap");
-        state.showAbout = false;
+        showAbout_ = false;
     }
     ImGui::SetNextWindowSize(ImVec2(620.0f * scale_, 0.0f));
     if (ImGui::BeginPopupModal("About Myomap", nullptr, ImGuiWindowFlags_NoResize)) {

@@ -1,34 +1,24 @@
 #pragma once
-// The ImGui side panel, hover tooltip and About box. Reads and edits AppState; anything
-// that needs the camera or the window is returned as a request.
+// The ImGui side panel, knot markers, legend, hover tooltip and About box. Reads the app
+// state and the draw list; every change it wants is returned as a request (UiRequests),
+// which Interaction applies.
 
 #include <optional>
 #include <string>
 
-#include "core/app_state.h"
-#include "core/camera.h"
-#include "core/catalog.h"
-#include "core/knowledge_base.h"
-#include "core/pain_finder.h"
-#include "core/pack.h"
+#include "core/session/app_state.h"
+#include "core/session/draw_list.h"
+#include "core/session/ui_requests.h"
+#include "core/session/viewport.h"
+#include "core/geometry/camera.h"
+#include "core/anatomy/catalog.h"
+#include "core/knowledge/knowledge_base.h"
+#include "core/clinical/pain_finder.h"
+#include "core/anatomy/pack.h"
 
 struct ImFont;
 
 namespace myomap {
-
-/// What the UI asked for this frame.
-struct UiRequests {
-    std::optional<ViewPreset> preset;
-    bool frameAll = false;
-    bool focusSelection = false;
-    struct SpotRequest {
-        glm::vec3 point;
-        float radius;  ///< the area's size
-        std::string label;
-    };
-    std::vector<SpotRequest> addSpots;  ///< pain-finder spots to place on the skin
-    bool saveCarePlan = false;          ///< write the selected muscle's printable plan
-};
 
 class ViewerUi {
 public:
@@ -41,21 +31,27 @@ public:
     /// Sizes the panel for a window: a third of its width, within readable limits.
     void layout(int windowWidth);
 
-    /// Draws the panel; `patternShown` adds the legend over the 3D view.
-    UiRequests draw(AppState& state, int windowWidth, int windowHeight, bool patternShown, const std::vector<BodyArea>& areas,
-                    const std::vector<PainCandidate>& candidates);
+    /// Draws the panel (unless `withPanel` is false), then the knot markers and legend of
+    /// `list` over the scene viewport `scene`. All sizes are window coordinates.
+    UiRequests draw(const AppState& state, const DrawList& list, glm::ivec2 windowSize, const ViewportRect& scene,
+                    const std::vector<BodyArea>& areas, const std::vector<PainCandidate>& candidates, bool withPanel = true);
 
 private:
-    void drawSelection(AppState& state, UiRequests& requests);
-    void drawSearch(AppState& state, UiRequests& requests);
-    void drawKnowledge(AppState& state, UiRequests& requests);
-    void drawLegend(int windowWidth, int windowHeight);
-    void drawPainFinder(AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
+    void drawPanel(const AppState& state, UiRequests& requests, glm::ivec2 windowSize, const std::vector<BodyArea>& areas,
+                   const std::vector<PainCandidate>& candidates);
+    void drawSelection(const AppState& state, UiRequests& requests);
+    void drawSearch(const AppState& state, UiRequests& requests);
+    void drawKnowledge(const AppState& state, UiRequests& requests);
+    void drawLegend(const DrawList& list, glm::ivec2 windowSize);
+    void drawMarkers(const DrawList& list, const ViewportRect& scene);
+    void drawPainFinder(const AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
                         const std::vector<PainCandidate>& candidates);
     void drawLearn();
-    void drawLayers(AppState& state);
-    void drawAbout(AppState& state);
+    void drawLayers(const AppState& state, UiRequests& requests);
+    void drawAbout();
     void drawTooltip(const AppState& state);
+    /// The care sheet of an entry for an audience and side, built once per change.
+    const std::vector<CareSection>& careSheet(const KnowledgeEntry& entry, Audience audience, Side side);
 
     const Catalog& catalog_;
     const Pack& pack_;
@@ -66,6 +62,13 @@ private:
     char searchBuffer_[128] = {};
     char areaBuffer_[128] = {};
     int areaSide_ = 0;  // 0 right, 1 left
+    bool showAbout_ = false;
+    struct CachedSheet {
+        const KnowledgeEntry* entry = nullptr;
+        Audience audience = Audience::Patient;
+        Side side = Side::None;
+        std::vector<CareSection> sections;
+    } sheet_;
     ImFont* boldFont_ = nullptr;
 };
 

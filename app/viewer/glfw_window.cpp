@@ -3,6 +3,8 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+
 namespace myomap {
 
 namespace {
@@ -33,6 +35,8 @@ Window::Window(int width, int height, const std::string& title, bool visible) {
         throw GlError("this computer's graphics driver offers no OpenGL 3.3 core context, which Myomap needs (" +
                       lastGlfwError() + "). Update the graphics driver, or use Mesa's software renderer.");
     glfwMakeContextCurrent(window_);
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetKeyCallback(window_, &Window::onKey);
     if (epoxy_gl_version() < 33) {
         glfwDestroyWindow(window_);
         throw GlError("the OpenGL context is older than 3.3 core; Myomap needs OpenGL 3.3");
@@ -46,16 +50,29 @@ Window::~Window() {
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
 void Window::swapBuffers() { glfwSwapBuffers(window_); }
 
-int Window::width() const {
-    int w, h;
-    glfwGetFramebufferSize(window_, &w, &h);
-    return w;
+glm::ivec2 Window::windowSize() const {
+    int w = 0, h = 0;
+    glfwGetWindowSize(window_, &w, &h);
+    return {w, h};
 }
 
-int Window::height() const {
-    int w, h;
+glm::ivec2 Window::framebufferSize() const {
+    int w = 0, h = 0;
     glfwGetFramebufferSize(window_, &w, &h);
-    return h;
+    return {w, h};
+}
+
+bool Window::minimised() const { return glfwGetWindowAttrib(window_, GLFW_ICONIFIED) == GLFW_TRUE; }
+
+void Window::onKey(GLFWwindow* window, int key, int, int action, int mods) {
+    if (action == GLFW_RELEASE) return;
+    if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window))) self->keys_.push_back({key, mods});
+}
+
+std::vector<Window::KeyEvent> Window::takeKeyEvents() {
+    std::vector<KeyEvent> out;
+    out.swap(keys_);
+    return out;
 }
 
 float Window::contentScale() const {

@@ -2,6 +2,9 @@
 // RAII for GLFW: the library session and one window with an OpenGL 3.3 core context.
 
 #include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
 
 #include "render/gl_objects.h"
 
@@ -29,12 +32,25 @@ public:
     GLFWwindow* handle() const { return window_; }
     bool shouldClose() const;
     void swapBuffers();
-    int width() const;   ///< framebuffer pixels
-    int height() const;
+    /// Window coordinates: the units of mouse events, ImGui and the panel layout.
+    glm::ivec2 windowSize() const;
+    /// Framebuffer pixels: only for glViewport and offscreen targets (larger on HiDPI).
+    glm::ivec2 framebufferSize() const;
     float contentScale() const;
+    bool minimised() const;
+
+    /// A key press or repeat, as GLFW reports it (key code and modifiers).
+    struct KeyEvent {
+        int key = 0, mods = 0;
+    };
+    /// Key presses since the last call. Installed before Dear ImGui's backend, which then
+    /// chains to it, so the viewer never asks ImGui about GLFW key codes.
+    std::vector<KeyEvent> takeKeyEvents();
 
 private:
+    static void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
     GLFWwindow* window_ = nullptr;
+    std::vector<KeyEvent> keys_;
 };
 
 }  // namespace myomap

@@ -1,25 +1,22 @@
 #pragma once
-// The interactive viewer: owns the window, the loaded anatomy, the app state, the camera,
-// the renderer and the UI, and runs the frame loop (or renders one frame to a PNG).
+// The window and its frame loop: GLFW and GL glue around the core's Interaction (the rules)
+// and DrawList (what to draw). It turns window events into interaction input, hands the
+// draw list to the renderer and the UI, and redraws only when something changed.
 
 #include <chrono>
 #include <memory>
-#include <optional>
 #include <string>
 
-#include "core/app_state.h"
-#include "core/camera.h"
-#include "core/catalog.h"
-#include "core/cli.h"
-#include "core/care_plan.h"
-#include "core/image.h"
-#include "core/knowledge_base.h"
-#include "core/pain_finder.h"
-#include "core/pack.h"
-#include "core/picking.h"
-#include "core/referral_pattern.h"
-#include "core/view_focus.h"
+#include "core/anatomy/catalog.h"
+#include "core/anatomy/pack.h"
+#include "core/cli/cli.h"
+#include "core/knowledge/knowledge_base.h"
+#include "core/session/interaction.h"
+#include "core/session/picking.h"
+#include "core/session/viewport.h"
+#include "core/support/image.h"
 #include "glfw_window.h"
+#include "render/offscreen_target.h"
 #include "render/scene_renderer.h"
 #include "ui/viewer_ui.h"
 
@@ -45,60 +42,56 @@ public:
     int writeCarePlanAndExit(const std::string& path);
 
 private:
-    void renderFrame();
+    /// Whether a frame reads the mouse and keyboard, and whether it shows the panel.
+    enum class FrameKind { Interactive, Headless, PictureOnly };
+    /// One frame: input (interactive only), the UI and its requests, the camera glide, and
+    /// the scene drawn into the scene target when it changed. Does not present.
+    void renderFrame(FrameKind kind);
+    /// Copies the scene into `target` (0: the window) and draws the UI over it.
+    void present(GLuint target);
+    /// The last frame as an image, composed in an offscreen target (never the back buffer).
+    Image captureFrame();
     void handleInput();
-    void applyRequests(const UiRequests& requests);
-    void clickAtPixel(glm::vec2 windowPixel);
-    std::optional<PickResult> pickAt(glm::vec2 windowPixel) const;
-    void focusOn(const MuscleRef& ref);
-    /// Rebuilds the referral pattern when the selection or the chosen knot changed, turns
-    /// the skin to x-ray and moves the camera toward the knot or the pain.
-    void updatePattern();
-    void moveCameraTo(const CameraPose& pose);
-    void drawKnotMarkers();
-    /// The knot marker under a window pixel, or -1.
-    int markerAt(glm::vec2 windowPixel) const;
-    bool isOccluded(const glm::vec3& point) const;
-    ViewportRect sceneViewport() const;
-    Image readFramebuffer() const;
-    /// Renders the body without the panel and writes the selected muscle's printable
-    /// plan to `path`. Throws MyomapError.
+    void handleRequests(const UiRequests& requests);
+    bool showsPanel(FrameKind kind) const { return kind != FrameKind::PictureOnly && !options_.noUi; }
+    ViewportRect sceneViewport(bool withPanel) const;
+    /// Renders the body without the panel and writes the selected muscle's plan to `path`.
+    /// Throws MyomapError.
     void saveCarePlan(const std::string& path);
-    std::string pendingCarePlan_;  ///< set by the panel; written before the next frame
+    /// Throws GlError when GL reported an error (debug builds and MYOMAP_GL_CHECK=1).
+    void checkGl(const char* where) const;
 
     CliOptions options_;
     Pack pack_;
     Catalog catalog_;
     KnowledgeBase knowledge_;
-    AppState state_;
-    OrbitCamera camera_;
     std::unique_ptr<ScenePicker> picker_;
+    std::unique_ptr<Interaction> interaction_;
     GlfwSession glfw_;
     std::unique_ptr<Window> window_;
     std::unique_ptr<SceneRenderer> renderer_;
     std::unique_ptr<ViewerUi> ui_;
-    RenderSettings settings_;
-    ReferralPattern pattern_;
-    MuscleRef patternFor_;
-    int patternKnot_ = -1;
-    FocusMode patternFocus_ = FocusMode::Pain;
-    struct CameraMove {
-        CameraPose from, to;
-        double start = 0.0;
+    OffscreenTarget sceneTarget_;    ///< the drawn scene, kept until something changes
+    OffscreenTarget captureTarget_;  ///< screenshots and plan pictures are composed here
+    struct SceneKey {
+        std::uint64_t revision = 0;
+        Lod lod = Lod::Full;
+        float scale = 1.0f;
+        glm::ivec2 framebuffer{0};
+        ViewportRect viewport;
+        bool operator==(const SceneKey& o) const {
+            return revision == o.revision && lod == o.lod && scale == o.scale && framebuffer == o.framebuffer &&
+                   viewport.x == o.viewport.x && viewport.y == o.viewport.y && viewport.width == o.viewport.width &&
+                   viewport.height == o.viewport.height;
+        }
     };
-    std::optional<CameraMove> cameraMove_;
-    int skinObject_ = -1;
-    std::vector<BodyArea> areas_;
-    std::unique_ptr<PainFinder> painFinder_;
-    std::vector<PainCandidate> painCandidates_;
-    std::size_t painSpotsSeen_ = 0;
-    bool painFinderSeen_ = false;
-    /// Adds the skin point under a window pixel as a pain spot.
-    void addPainSpotAt(glm::vec2 windowPixel);
-    /// Authoring mode: prints the muscle and skin points under a pixel (right-side frame).
-    void printAuthoringPoints(glm::vec2 windowPixel) const;
+    SceneKey drawnScene_;
+    bool forceSceneRedraw_ = false;  ///< benchmarks time the drawing itself
+    RenderSettings settings_;
+    std::string pendingCarePlan_;  ///< set by the panel; written after the frame
     bool imguiReady_ = false;
     bool headless_ = false;
+    bool glCheck_ = false;
     double lastInteraction_ = -1.0;
     std::chrono::steady_clock::time_point processStart_;
 };

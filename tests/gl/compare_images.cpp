@@ -8,8 +8,9 @@
 #include <iostream>
 #include <string>
 
-#include "core/errors.h"
-#include "core/image.h"
+#include "core/support/errors.h"
+#include "core/support/image.h"
+#include "support/image_compare.h"
 
 int main(int argc, char** argv) {
     if (argc < 4) {

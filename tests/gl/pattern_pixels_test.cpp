@@ -7,13 +7,13 @@
 #include <glm/geometric.hpp>
 #include <sstream>
 
-#include "core/bvh.h"
-#include "core/catalog.h"
-#include "core/image.h"
-#include "core/knowledge_base.h"
-#include "core/pack.h"
-#include "core/referral_pattern.h"
-#include "core/view_focus.h"
+#include "core/geometry/bvh.h"
+#include "core/anatomy/catalog.h"
+#include "core/support/image.h"
+#include "core/knowledge/knowledge_base.h"
+#include "core/anatomy/pack.h"
+#include "core/clinical/referral_pattern.h"
+#include "core/session/view_focus.h"
 
 using namespace myomap;
 
@@ -137,4 +137,34 @@ TEST(PatternPixels, KnotMarkerShowsWhereTheKnotProjects) {
             }
         EXPECT_GT(yellow, 6) << "no marker at knot " << k.knot << " (pixel " << px->x << "," << px->y << ")";
     }
+}
+
+namespace {
+/// Pixels in the bottom-right quarter (where the legend sits) matching a colour within 12.
+int countNear(const Image& img, int r, int g, int b) {
+    int n = 0;
+    for (int y = img.height * 3 / 4; y < img.height; ++y)
+        for (int x = img.width / 2; x < img.width; ++x) {
+            const std::uint8_t* p = img.pixel(x, y);
+            n += std::abs(p[0] - r) < 12 && std::abs(p[1] - g) < 12 && std::abs(p[2] - b) < 12;
+        }
+    return n;
+}
+
+Image renderWithPanel(const std::string& name, const std::string& args) {
+    const std::string out = std::string(MYOMAP_TEST_OUT) + "/legend-" + name + ".png";
+    const std::string cmd = "\"" + std::string(MYOMAP_EXE) + "\" --screenshot \"" + out + "\" --size 640x400 " + args;
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    return readPng(out);
+}
+}  // namespace
+
+TEST(PatternPixels, LegendExplainsTheMarksWhenAPatternShows) {
+    const Image shown = renderWithPanel("pattern", "--select infraspinatus --view front");
+    // The essential swatch (solid red), the spillover swatch (light red) and the knot's X.
+    EXPECT_GT(countNear(shown, 209, 8, 8), 40) << "no essential-zone swatch in the legend";
+    EXPECT_GT(countNear(shown, 250, 158, 148), 20) << "no spillover swatch in the legend";
+    EXPECT_GT(countNear(shown, 255, 236, 60), 5) << "no knot mark in the legend";
+    const Image none = renderWithPanel("none", "--view front");
+    EXPECT_LT(countNear(none, 209, 8, 8), 5) << "a legend without a pattern";
 }

@@ -8,11 +8,11 @@
 #include <glm/geometric.hpp>
 #include <sstream>
 
-#include "core/app_state.h"
-#include "core/camera.h"
-#include "core/pack.h"
-#include "core/bvh.h"
-#include "core/picking.h"
+#include "core/session/draw_list.h"
+#include "core/geometry/camera.h"
+#include "core/anatomy/pack.h"
+#include "core/geometry/bvh.h"
+#include "core/session/picking.h"
 
 using namespace myomap;
 

@@ -1,0 +1,48 @@
+#pragma once
+// Command-line options of the viewer. Parsing is GL-free so tests can check every error.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "core/geometry/camera.h"
+
+namespace myomap {
+
+struct CliOptions {
+    bool help = false;
+    bool version = false;
+    std::optional<std::string> screenshot;  ///< render one frame to this PNG and exit
+    int width = 1280, height = 800;
+    std::optional<ViewPreset> view;
+    std::optional<std::string> select;      ///< MUSCLE_ID[:left|right], checked against the catalog later
+    bool noUi = false;
+    std::optional<int> knot;                ///< 1-based knot of the selected muscle to show alone
+    std::optional<std::string> focus;       ///< "knot" or "pain": where the camera turns
+    bool clinician = false;                 ///< clinical text in the panel instead of plain language
+    bool author = false;                    ///< authoring: each click prints the muscle and skin points under it
+    std::optional<std::string> carePlan;    ///< write a printable self-care plan (HTML) for --select and exit
+    std::optional<float> skinOpacity;       ///< show the skin layer at this opacity (0.1-1)
+    std::vector<std::string> painPoints;    ///< --pain-point X,Y,Z: open "Where does it hurt?" with these spots
+    std::vector<std::string> painAreas;     ///< --pain-area NAME: the same with named areas (right side)
+    bool interactiveLod = false;            ///< render the decimated meshes (benchmarks)
+    std::optional<std::string> clickAt;     ///< "X,Y" pixel to click before the screenshot (tests)
+    std::string packPath;                   ///< empty: the build's pack
+    std::string modelsDir;                  ///< empty: the source tree's models/
+    std::string shadersDir;                 ///< empty: the source tree's shaders/
+    std::string contentDir;                 ///< empty: the source tree's content/
+    std::optional<std::string> printSelection;  ///< write the selection after --click-at to this file
+    std::optional<int> benchmarkFrames;     ///< render N orbit frames and print timings
+};
+
+/// Parses argv; throws ArgumentError naming the offending argument.
+CliOptions parseCli(const std::vector<std::string>& args);
+
+/// "X,Y" window pixels (--click-at); throws ArgumentError naming the text.
+glm::vec2 parsePixel(const std::string& text);
+/// The --help text.
+std::string cliUsage();
+
+}  // namespace myomap

@@ -1,0 +1,363 @@
+#include "core/import/importer.h"
+
+#include <meshoptimizer.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <tuple>
+
+#include "core/support/errors.h"
+#include "core/import/glb_reader.h"
+#include "core/import/registration.h"
+
+namespace myomap {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kWhereDataComesFrom =
+    "Set MYOMAP_ANATOMY_SOURCES (an environment variable, or the CMake cache variable of the same name) to the "
+    "folder that holds bodyparts3d/ and z-anatomy/. On Myomap's machines it is ../shared/anatomy beside the "
+    "checkout. Elsewhere: BodyParts3D 4.0 from the DBCLS download page (per-part GLB repackagings exist on "
+    "GitHub) and the Z-Anatomy export; see models/README.md.";
+
+Mesh mergeAll(const std::vector<NamedMesh>& parts) {
+    Mesh m;
+    for (const auto& p : parts) m.append(p.mesh);
+    return m;
+}
+
+/// Loads and caches source meshes, registering Z-Anatomy nodes on first use.
+class SourceLibrary {
+public:
+    SourceLibrary(const std::string& sources, const std::string& models, std::function<void(const std::string&)> log)
+        : sources_(sources), models_(models), log_(std::move(log)) {}
+
+    Mesh bp3d(const std::string& part) {
+        const fs::path path = fs::path(sources_) / "bodyparts3d" / "parts" / (part + ".glb");
+        if (!fs::exists(path)) throw MeshFileError(path.string() + ": the part file does not exist");
+        return mergeAll(readGlbFile(path.string()));
+    }
+
+    /// The registered Z-Anatomy muscle node, right half only (x < 0).
+    const Mesh& zanatomyRight(const std::string& node) {
+        auto it = zaRight_.find(node);
+        if (it != zaRight_.end()) return it->second;
+        loadZanatomy();
+        auto m = zaMuscles_.find(node);
+        if (m == zaMuscles_.end())
+            throw ImportError("z-anatomy/muscular.glb has no node '" + node + "'");
+        auto r = table_->muscleRegion.find(node);
+        if (r == table_->muscleRegion.end())
+            throw ImportError(models_ + "/registration.tsv: no 'muscle' row says which region registers '" + node + "'");
+        auto a = regionFit_.find(r->second);
+        if (a == regionFit_.end()) throw ImportError(models_ + "/registration.tsv: region '" + r->second + "' has no bone pairs");
+        Mesh mesh = m->second;
+        transformMesh(mesh, a->second);
+        Mesh right = keepRightHalf(mesh);
+        if (const std::size_t dropped = dropMidlineSheets(right); dropped && log_)
+            log_("dropped " + std::to_string(dropped) + " triangles of fascia sheets from Z-Anatomy '" + node + "'");
+        return zaRight_[node] = std::move(right);
+    }
+
+private:
+    void loadZanatomy() {
+        if (table_) return;
+        // Built into locals and kept only when complete, so a failure is reported again
+        // (not as a confusing follow-on error) for the next muscle that needs it.
+        auto table = std::make_unique<RegistrationTable>(RegistrationTable::load(models_ + "/registration.tsv"));
+        const fs::path za = fs::path(sources_) / "z-anatomy";
+        for (auto& nm : readGlbFile((za / "muscular.glb").string())) zaMuscles_[nm.name] = std::move(nm.mesh);
+        std::map<std::string, Mesh> zaBones;
+        for (auto& nm : readGlbFile((za / "skeletal.glb").string())) zaBones[nm.name] = std::move(nm.mesh);
+        std::map<std::string, std::vector<std::pair<glm::vec3, glm::vec3>>> pairs;
+        for (const auto& bp : table->bones) {
+            auto zb = zaBones.find(bp.zanatomyBone);
+            if (zb == zaBones.end()) throw ImportError("z-anatomy/skeletal.glb has no bone '" + bp.zanatomyBone + "'");
+            const auto from = boneLandmarks(zb->second);
+            Mesh target;  // several BodyParts3D parts may make one Z-Anatomy bone (e.g. both hip bones)
+            std::size_t start = 0;
+            while (start <= bp.bp3dPart.size()) {
+                const std::size_t plus = bp.bp3dPart.find('+', start);
+                target.append(bp3d(bp.bp3dPart.substr(start, plus == std::string::npos ? std::string::npos : plus - start)));
+                if (plus == std::string::npos) break;
+                start = plus + 1;
+            }
+            const auto to = boneLandmarks(target);
+            for (std::size_t i = 0; i < from.size(); ++i) pairs[bp.region].emplace_back(from[i], to[i]);
+        }
+        std::map<std::string, glm::mat4> fits;
+        for (const auto& [region, ps] : pairs) {
+            fits[region] = fitAffine(ps);
+            double err = 0.0;
+            for (const auto& [p, q] : ps) err += glm::length(glm::vec3(fits[region] * glm::vec4(p, 1.0f)) - q);
+            if (log_) log_("registered Z-Anatomy region '" + region + "' on " + std::to_string(ps.size()) +
+                           " landmarks, mean residual " + std::to_string(1000.0 * err / ps.size()) + " mm");
+        }
+        regionFit_ = std::move(fits);
+        table_ = std::move(table);
+    }
+
+    std::string sources_, models_;
+    std::function<void(const std::string&)> log_;
+    std::unique_ptr<RegistrationTable> table_;
+    std::map<std::string, Mesh> zaMuscles_, zaRight_;
+    std::map<std::string, glm::mat4> regionFit_;
+};
+
+/// Some BodyParts3D part files carry stray copies across the midline (the right
+/// sternocleidomastoid file holds both). Drop triangles that lie well past the midline
+/// on the other side; parts that meet at the midline (trapezius) keep their seam.
+Mesh keepOwnSide(const Mesh& mesh, Side side, const std::string& id, const std::function<void(const std::string&)>& log) {
+    constexpr float kMargin = 0.015f;  // metres past x = 0 that still count as the part's own side
+    const float sign = side == Side::Right ? 1.0f : -1.0f;  // own side has sign * x < 0
+    Mesh out;
+    out.positions = mesh.positions;
+    out.normals = mesh.normals;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const float cx = (mesh.positions[mesh.indices[t]].x + mesh.positions[mesh.indices[t + 1]].x +
+                          mesh.positions[mesh.indices[t + 2]].x) / 3.0f;
+        if (sign * cx > kMargin) continue;
+        out.indices.insert(out.indices.end(), mesh.indices.begin() + static_cast<long>(t), mesh.indices.begin() + static_cast<long>(t) + 3);
+    }
+    const std::size_t dropped = mesh.triangleCount() - out.triangleCount();
+    if (dropped == 0 || out.triangleCount() < mesh.triangleCount() * 4 / 10) return mesh;
+    out.removeUnusedVertices();
+    if (log)
+        log("dropped " + std::to_string(dropped) + " of " + std::to_string(mesh.triangleCount()) + " triangles of " + id + " (" +
+            sideName(side) + ") that lie across the midline");
+    return out;
+}
+
+PackObject makeObject(std::string id, Side side, Layer layer, Mesh full, float ratio) {
+    PackObject o;
+    o.muscleId = std::move(id);
+    o.side = side;
+    o.layer = layer;
+    full.removeUnusedVertices();
+    o.bounds = full.bounds();
+    o.lods[1] = makeInteractiveLod(full, ratio);
+    o.lods[0] = std::move(full);
+    return o;
+}
+
+}  // namespace
+
+void checkSourcesFolder(const std::string& dir) {
+    if (dir.empty()) throw SourcesError(std::string("No anatomy sources folder was given. ") + kWhereDataComesFrom);
+    if (!fs::is_directory(dir))
+        throw SourcesError("The anatomy sources folder '" + dir + "' does not exist. " + kWhereDataComesFrom);
+    if (!fs::is_directory(fs::path(dir) / "bodyparts3d" / "parts"))
+        throw SourcesError("The anatomy sources folder '" + dir + "' has no bodyparts3d/parts/ folder. " + kWhereDataComesFrom);
+}
+
+std::size_t tuckUnderSkin(Mesh& mesh, const MeshBvh& skin, float depth) {
+    std::size_t moved = 0;
+    for (auto& p : mesh.positions) {
+        // Test against the skin here and, mirrored, against the skin on the other side,
+        // and take the deeper tuck: the body's skin is not quite symmetric, and the two
+        // sides of a muscle must stay mirror images of each other.
+        const glm::vec3 mirrored(-p.x, p.y, p.z);
+        // Vertices deeper than a few centimetres cannot be near the skin: a bounded
+        // search rejects them quickly.
+        constexpr float kReach = 0.02f;
+        const auto here = skin.closest(p, kReach);
+        const auto there = skin.closest(mirrored, kReach);
+        if (!here && !there) continue;
+        if (!here || !there) {
+            const auto& only = here ? *here : *there;
+            const glm::vec3 q = here ? p : mirrored;
+            const glm::vec3 normal = here ? only.normal : glm::vec3(-only.normal.x, only.normal.y, only.normal.z);
+            const float outside = glm::dot(q - only.point, only.normal);
+            if (outside <= -depth) continue;
+            p -= (outside + depth) * normal;
+            ++moved;
+            continue;
+        }
+        const float outsideHere = glm::dot(p - here->point, here->normal);  // > 0 outside the skin
+        const glm::vec3 thereNormal(-there->normal.x, there->normal.y, there->normal.z);
+        const float outsideThere = glm::dot(mirrored - there->point, there->normal);
+        const bool useHere = outsideHere >= outsideThere;
+        const float outside = useHere ? outsideHere : outsideThere;
+        if (outside <= -depth) continue;
+        p -= (outside + depth) * (useHere ? here->normal : thereNormal);
+        ++moved;
+    }
+    if (moved) mesh.recomputeNormals();
+    return moved;
+}
+
+std::size_t dropMidlineSheets(Mesh& mesh) {
+    // Connected pieces, joining vertices that share a triangle or a position.
+    std::vector<std::uint32_t> parent(mesh.positions.size());
+    for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&](std::uint32_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    auto join = [&](std::uint32_t a, std::uint32_t b) { parent[find(a)] = find(b); };
+    std::map<std::tuple<float, float, float>, std::uint32_t> byPosition;
+    for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) {
+        const auto& p = mesh.positions[i];
+        auto [it, fresh] = byPosition.emplace(std::make_tuple(p.x, p.y, p.z), i);
+        if (!fresh) join(i, it->second);
+    }
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        join(mesh.indices[t], mesh.indices[t + 1]);
+        join(mesh.indices[t], mesh.indices[t + 2]);
+    }
+    struct Piece {
+        std::size_t triangles = 0;
+        float maxX = -1e9f;
+    };
+    std::map<std::uint32_t, Piece> pieces;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        Piece& piece = pieces[find(mesh.indices[t])];
+        ++piece.triangles;
+        for (int k = 0; k < 3; ++k) piece.maxX = std::max(piece.maxX, mesh.positions[mesh.indices[t + k]].x);
+    }
+    std::size_t largest = 0;
+    for (const auto& [root, piece] : pieces) largest = std::max(largest, piece.triangles);
+    std::vector<std::uint32_t> kept;
+    std::size_t dropped = 0;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const Piece& piece = pieces[find(mesh.indices[t])];
+        if (piece.maxX > -0.001f && 2 * piece.triangles < largest) {
+            ++dropped;
+            continue;
+        }
+        kept.insert(kept.end(), mesh.indices.begin() + static_cast<long>(t), mesh.indices.begin() + static_cast<long>(t) + 3);
+    }
+    if (dropped) {
+        mesh.indices = std::move(kept);
+        mesh.removeUnusedVertices();
+    }
+    return dropped;
+}
+
+Mesh keepRightHalf(const Mesh& mesh) {
+    Mesh out;
+    std::vector<std::int64_t> remap(mesh.positions.size(), -1);
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const auto a = mesh.indices[t], b = mesh.indices[t + 1], c = mesh.indices[t + 2];
+        if ((mesh.positions[a].x + mesh.positions[b].x + mesh.positions[c].x) >= 0.0f) continue;
+        for (auto v : {a, b, c}) {
+            if (remap[v] < 0) {
+                remap[v] = static_cast<std::int64_t>(out.positions.size());
+                // Pull straddling corners onto the midline so the mirrored left half meets
+                // the right one instead of overlapping it.
+                out.positions.push_back(glm::vec3(std::min(mesh.positions[v].x, 0.0f), mesh.positions[v].y, mesh.positions[v].z));
+                out.normals.push_back(mesh.normals[v]);
+            }
+            out.indices.push_back(static_cast<std::uint32_t>(remap[v]));
+        }
+    }
+    return out;
+}
+
+Mesh makeInteractiveLod(const Mesh& full, float ratio) {
+    if (full.indices.empty()) return full;
+    // Weld by position only so normal seams do not block simplification.
+    std::vector<unsigned int> remap(full.positions.size());
+    const std::size_t unique = meshopt_generateVertexRemap(remap.data(), full.indices.data(), full.indices.size(),
+                                                           full.positions.data(), full.positions.size(), sizeof(glm::vec3));
+    Mesh welded;
+    welded.positions.resize(unique);
+    meshopt_remapVertexBuffer(welded.positions.data(), full.positions.data(), full.positions.size(), sizeof(glm::vec3), remap.data());
+    welded.indices.resize(full.indices.size());
+    meshopt_remapIndexBuffer(welded.indices.data(), full.indices.data(), full.indices.size(), remap.data());
+
+    const std::size_t target = std::max<std::size_t>(3 * 64, static_cast<std::size_t>(welded.indices.size() * ratio) / 3 * 3);
+    if (target < welded.indices.size()) {
+        std::vector<unsigned int> simplified(welded.indices.size());
+        float error = 0.0f;
+        std::size_t count = meshopt_simplify(simplified.data(), welded.indices.data(), welded.indices.size(),
+                                             &welded.positions[0].x, welded.positions.size(), sizeof(glm::vec3), target,
+                                             0.02f, 0, &error);
+        if (count > target * 2) {
+            // Fall back to the topology-free simplifier for meshes that resist collapsing.
+            count = meshopt_simplifySloppy(simplified.data(), welded.indices.data(), welded.indices.size(),
+                                           &welded.positions[0].x, welded.positions.size(), sizeof(glm::vec3), target,
+                                           0.02f, &error);
+        }
+        if (count >= 3) {
+            simplified.resize(count);
+            welded.indices.assign(simplified.begin(), simplified.end());
+        }
+    }
+    // Drop vertices no triangle uses any more.
+    std::vector<unsigned int> fetch(welded.positions.size());
+    const std::size_t kept = meshopt_optimizeVertexFetchRemap(fetch.data(), welded.indices.data(), welded.indices.size(), welded.positions.size());
+    Mesh out;
+    out.positions.resize(kept);
+    meshopt_remapVertexBuffer(out.positions.data(), welded.positions.data(), welded.positions.size(), sizeof(glm::vec3), fetch.data());
+    out.indices.resize(welded.indices.size());
+    meshopt_remapIndexBuffer(out.indices.data(), welded.indices.data(), welded.indices.size(), fetch.data());
+    out.recomputeNormals();
+    return out;
+}
+
+Pack importPack(const ImportOptions& options) {
+    checkSourcesFolder(options.sourcesDir);
+    const std::string catalogPath = options.modelsDir + "/muscles.tsv";
+    const Catalog catalog = Catalog::load(catalogPath);
+    const auto layers = loadLayerSources(options.modelsDir + "/layers.tsv");
+    SourceLibrary lib(options.sourcesDir, options.modelsDir, options.log);
+
+    // Every absent mesh is reported at once, so one run shows the whole list.
+    std::vector<std::string> missing;
+    auto loadSide = [&](const MuscleEntry& e, const std::vector<SourceRef>& refs, Side side) -> Mesh {
+        Mesh m;
+        for (const auto& ref : refs) {
+            try {
+                if (ref.kind == "bp3d") {
+                    m.append(keepOwnSide(lib.bp3d(ref.name), side, e.id, options.log));
+                } else if (side == Side::Right) {
+                    m.append(lib.zanatomyRight(ref.name));
+                } else {
+                    m.append(lib.zanatomyRight(ref.name).mirroredX());
+                }
+            } catch (const MeshFileError& err) {
+                const std::string what = err.what();
+                if (what.find("does not exist") == std::string::npos) throw;  // corrupt data stops the build
+                missing.push_back(catalogPath + ":" + std::to_string(e.line) + ": muscle '" + e.id + "' (" + sideName(side) +
+                                  ") names " + ref.text() + ", but " + what);
+            } catch (const ImportError& err) {
+                missing.push_back(catalogPath + ":" + std::to_string(e.line) + ": muscle '" + e.id + "' (" + sideName(side) +
+                                  ") names " + ref.text() + ", but " + err.what());
+            }
+        }
+        return m;
+    };
+
+    // The skin first: muscle surfaces that poke through it (thin skin, registration
+    // error) are tucked just beneath it, so the x-ray view shows no false red patches.
+    Mesh skin, skeleton;
+    for (const auto& l : layers) (l.layer == "skin" ? skin : skeleton).append(lib.bp3d(l.source.name));
+    const MeshBvh skinBvh(skin);
+    std::size_t tucked = 0;
+
+    Pack pack;
+    for (const auto& e : catalog.muscles()) {
+        for (Side side : {Side::Right, Side::Left}) {
+            Mesh m = loadSide(e, side == Side::Right ? e.right : e.left, side);
+            if (m.indices.empty()) continue;
+            if (!skin.indices.empty()) tucked += tuckUnderSkin(m, skinBvh);
+            pack.objects.push_back(makeObject(e.id, side, Layer::Muscle, std::move(m), options.interactiveRatio));
+        }
+        if (options.log) options.log("imported " + e.id);
+    }
+    if (!missing.empty()) {
+        std::string msg = std::to_string(missing.size()) + " catalog source(s) have no mesh:";
+        for (const auto& m : missing) msg += "\n  " + m;
+        throw ImportError(msg);
+    }
+    if (options.log) options.log("tucked " + std::to_string(tucked) + " muscle vertices under the skin");
+    if (!skin.indices.empty()) pack.objects.push_back(makeObject("skin", Side::None, Layer::Skin, std::move(skin), 0.3f));
+    if (!skeleton.indices.empty())
+        pack.objects.push_back(makeObject("skeleton", Side::None, Layer::Skeleton, std::move(skeleton), options.interactiveRatio));
+    return pack;
+}
+
+}  // namespace myomap

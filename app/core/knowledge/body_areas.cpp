@@ -1,0 +1,79 @@
+#include "core/knowledge/body_areas.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "core/anatomy/catalog.h"
+#include "core/support/errors.h"
+
+namespace myomap {
+
+std::vector<BodyArea> loadBodyAreas(const std::string& path) {
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(path);
+    } catch (const YAML::BadFile&) {
+        throw ContentError(path + ":0: cannot open the body areas file");
+    } catch (const YAML::ParserException& e) {
+        throw ContentError(path + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
+    }
+    auto fail = [&](const YAML::Node& n, const std::string& msg) -> void {
+        throw ContentError(path + ":" + std::to_string(n.Mark().line + 1) + ": " + msg);
+    };
+    std::vector<BodyArea> areas;
+    const YAML::Node list = root["areas"];
+    if (!list || !list.IsSequence()) throw ContentError(path + ":1: expected 'areas:' with a list of areas");
+    for (const auto& a : list) {
+        if (!a.IsMap()) fail(a, "each area must be a mapping");
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            const std::string key = it->first.as<std::string>();
+            if (key != "id" && key != "name" && key != "aliases" && key != "point" && key != "radius")
+                fail(it->first, "unknown key '" + key + "' (expected id, name, aliases, point, radius)");
+        }
+        BodyArea area;
+        if (!a["id"] || !a["name"] || !a["point"]) fail(a, "an area needs id, name and point");
+        area.id = a["id"].as<std::string>();
+        area.name = a["name"].as<std::string>();
+        if (a["aliases"]) area.aliases = a["aliases"].as<std::vector<std::string>>();
+        const YAML::Node p = a["point"];
+        if (!p.IsSequence() || p.size() != 3) fail(p, "point must be [x, y, z]");
+        try {
+            area.point = {p[0].as<float>(), p[1].as<float>(), p[2].as<float>()};
+            if (a["radius"]) area.radius = a["radius"].as<float>();
+        } catch (const YAML::BadConversion&) {
+            fail(p, "point and radius must be numbers");
+        }
+        areas.push_back(area);
+    }
+    return areas;
+}
+
+std::vector<const BodyArea*> searchAreas(const std::vector<BodyArea>& areas, const std::string& query) {
+    std::vector<std::string> words;
+    std::istringstream in(toLower(query));
+    for (std::string w; in >> w;) words.push_back(w);
+    std::vector<const BodyArea*> exact, partial;
+    for (const auto& a : areas) {
+        std::vector<std::string> names{toLower(a.name), a.id};
+        for (const auto& al : a.aliases) names.push_back(toLower(al));
+        bool isExact = false, isPartial = false;
+        for (const auto& n : names) {
+            isExact = isExact || n == toLower(query) || n == query;
+            isPartial = isPartial || std::all_of(words.begin(), words.end(), [&](const std::string& w) { return n.find(w) != std::string::npos; });
+        }
+        if (isExact) exact.push_back(&a);
+        else if (isPartial) partial.push_back(&a);
+    }
+    exact.insert(exact.end(), partial.begin(), partial.end());
+    return exact;
+}
+
+const BodyArea* findArea(const std::vector<BodyArea>& areas, const std::string& id) {
+    for (const auto& a : areas)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+}  // namespace myomap

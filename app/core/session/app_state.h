@@ -1,0 +1,64 @@
+#pragma once
+// Everything the viewer shows that is not geometry: selection, hover, layers, pain spots and
+// messages. One explicit object; no globals.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geometry/camera.h"
+#include "core/anatomy/catalog.h"
+#include "core/clinical/care_sheet.h"
+#include "core/clinical/pain_finder.h"
+#include "core/session/picking.h"
+#include "core/session/view_focus.h"
+
+namespace myomap {
+
+/// A muscle on one side; empty when nothing is chosen.
+struct MuscleRef {
+    std::string muscleId;
+    Side side = Side::None;
+
+    bool empty() const { return muscleId.empty(); }
+    bool operator==(const MuscleRef& o) const { return muscleId == o.muscleId && side == o.side; }
+    bool operator!=(const MuscleRef& o) const { return !(*this == o); }
+};
+
+/// Parses "muscle_id[:left|right]"; the side defaults to right. Throws ArgumentError.
+MuscleRef parseMuscleRef(const std::string& text, const Catalog& catalog);
+
+struct LayerVisibility {
+    bool muscles = true;
+    bool skeleton = true;
+    bool skin = false;  ///< off by default: muscles are what people came to see
+    float skinOpacity = 1.0f;  ///< below 1 the skin is drawn translucent (x-ray look)
+
+    /// Opaque skin hides (and so blocks picking of) the muscles.
+    bool skinHidesMuscles() const { return skin && skinOpacity >= 0.999f; }
+};
+
+/// The state of one viewing session: what is selected, the user's layer setting, the pain
+/// finder's spots and messages. Plain data: it changes only through Interaction, which
+/// applies the rules (see interaction.h); the UI and the draw list only read it.
+struct AppState {
+    MuscleRef selected;
+    int selectedKnot = -1;  ///< index into the entry's knots; -1 shows them all
+    FocusMode focus = FocusMode::Pain;
+    Audience audience = Audience::Patient;
+    MuscleRef hovered;
+    /// The layers as the user set them. While a pattern shows, the skin is drawn as x-ray
+    /// (Interaction::effectiveLayers) without touching this, so the user's choice comes back.
+    LayerVisibility layers;
+
+    /// "Where does it hurt?" mode: clicks mark painful spots on the skin.
+    bool painFinder = false;
+    std::vector<PainSpot> painSpots;
+    std::vector<std::string> painSpotLabels;  ///< "Temple (right)" or "Spot 2", one per spot
+    std::vector<MuscleRef> highlighted;       ///< pain-finder candidates drawn highlighted
+
+    /// Messages for the user (bad input that was skipped, errors caught at the boundary).
+    std::vector<std::string> notices;
+};
+
+}  // namespace myomap

@@ -1,0 +1,135 @@
+#include "core/session/draw_list.h"
+
+#include <algorithm>
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
+namespace myomap {
+
+namespace {
+const glm::vec3 kBoneColor(0.92f, 0.88f, 0.78f);
+const glm::vec3 kSkinColor(0.93f, 0.76f, 0.66f);
+const glm::vec3 kSelectedColor(1.0f, 0.80f, 0.18f);
+const glm::vec3 kCandidateColor(1.0f, 0.55f, 0.10f);
+const glm::vec3 kHoverColor(1.0f, 0.62f, 0.45f);
+const glm::vec3 kSoftened(0.78f, 0.62f, 0.60f);
+
+/// Knots just under a superficial muscle stay bright (that is where a finger presses);
+/// only knots on the far side of the body fade.
+bool isOccluded(const DrawListInputs& in, const glm::vec3& point) {
+    if (!in.picker) return false;
+    const glm::vec3 eye = in.camera.eye();
+    const float distance = glm::length(point - eye);
+    const Ray ray{eye, (point - eye) / distance};
+    const auto hit = in.picker->pick(ray, [&](const PackObject& o) {
+        return o.layer == Layer::Skeleton ? in.layers.skeleton : isPickable(o, in.layers);
+    });
+    return hit && hit->distance < distance - 0.04f;
+}
+}  // namespace
+
+glm::vec3 muscleColor(const std::string& muscleId) {
+    // FNV-1a: stable across runs and platforms, unlike std::hash.
+    std::uint32_t h = 2166136261u;
+    for (char c : muscleId) h = (h ^ static_cast<std::uint8_t>(c)) * 16777619u;
+    const float a = float(h & 0xFF) / 255.0f - 0.5f;         // lightness
+    const float b = float((h >> 8) & 0xFF) / 255.0f - 0.5f;  // hue toward orange or crimson
+    const glm::vec3 base(0.68f, 0.17f, 0.15f);
+    return glm::clamp(base * (1.0f + 0.30f * a) + glm::vec3(0.0f, 0.07f * b, 0.05f * -b), 0.0f, 1.0f);
+}
+
+bool isPickable(const PackObject& object, const LayerVisibility& layers) {
+    return object.layer == Layer::Muscle && layers.muscles && !layers.skinHidesMuscles();
+}
+
+const DrawItem* DrawList::find(std::size_t object) const {
+    for (const auto& i : items)
+        if (i.object == object) return &i;
+    return nullptr;
+}
+
+DrawList buildDrawList(const DrawListInputs& in) {
+    DrawList list;
+    const AppState& state = in.state;
+    const bool anyChosen = !state.selected.empty() || !state.highlighted.empty();
+
+    // Near objects first: the depth test then rejects hidden fragments before shading,
+    // which is most of the cost on a software renderer.
+    const glm::vec3 eye = in.camera.eye();
+    std::vector<std::pair<float, std::size_t>> order;
+    order.reserve(in.pack.objects.size());
+    for (std::size_t i = 0; i < in.pack.objects.size(); ++i) {
+        const Bounds& b = in.pack.objects[i].bounds;
+        const glm::vec3 nearest = glm::clamp(eye, b.min, b.max);
+        order.emplace_back(glm::dot(nearest - eye, nearest - eye), i);
+    }
+    std::sort(order.begin(), order.end());
+    std::vector<std::size_t> skins;
+    for (const auto& [distance2, i] : order) {
+        const PackObject& o = in.pack.objects[i];
+        if (o.layer == Layer::Skin) {
+            if (in.layers.skin) skins.push_back(i);
+            continue;
+        }
+        if (o.layer == Layer::Skeleton && !in.layers.skeleton) continue;
+        // Opaque skin hides the muscles; skipping them also stops the few places where a
+        // muscle's surface pokes through the thin skin mesh.
+        if (o.layer == Layer::Muscle && (!in.layers.muscles || in.layers.skinHidesMuscles())) continue;
+        DrawItem item;
+        item.object = i;
+        glm::vec3 color = o.layer == Layer::Muscle ? muscleColor(o.muscleId) : kBoneColor;
+        item.highlightColor = kSelectedColor;
+        if (o.layer == Layer::Muscle) {
+            const MuscleRef ref{o.muscleId, o.side};
+            if (ref == state.selected) {
+                item.highlight = 0.85f;
+            } else if (std::find(state.highlighted.begin(), state.highlighted.end(), ref) != state.highlighted.end()) {
+                item.highlight = 0.6f;
+                item.highlightColor = kCandidateColor;
+            } else if (ref == state.hovered) {
+                item.highlight = 0.45f;
+                item.highlightColor = kHoverColor;
+            } else if (anyChosen) {
+                color = glm::mix(color, kSoftened, 0.35f);  // so the chosen muscle stands out
+            }
+        }
+        item.color = glm::vec4(color, 1.0f);
+        list.items.push_back(item);
+    }
+    for (std::size_t i : skins) {
+        DrawItem item;
+        item.object = i;
+        item.pass = in.layers.skinOpacity < 0.999f ? DrawPass::TranslucentSkin : DrawPass::OpaqueSkin;
+        item.color = glm::vec4(kSkinColor, in.layers.skinOpacity);
+        item.painted = true;
+        list.items.push_back(item);
+    }
+
+    for (int pass = 0; pass < 3; ++pass)
+        for (const auto& b : in.pattern.blobs) {
+            const int kind = b.spot ? 0 : b.essential ? 1 : 2;
+            if (kind == pass && static_cast<int>(list.paint.size()) < kMaxPaintBlobs) list.paint.push_back(b);
+        }
+
+    const bool finder = state.painFinder;
+    for (const auto& k : in.pattern.knots) {
+        const auto p = in.camera.project(k.position, in.viewportSize);
+        if (!p) continue;
+        DrawMarker m;
+        m.position = k.position;
+        m.screen = *p;
+        m.knot = k.knot;
+        m.small = finder;
+        m.occluded = isOccluded(in, k.position);
+        if (in.pattern.knots.size() > 1 && !finder) m.label = std::to_string(k.knot + 1);
+        list.markers.push_back(m);
+    }
+    if (!in.pattern.empty() && !finder) {
+        list.legend.push_back({LegendKind::Knot, "Knot (trigger point)"});
+        list.legend.push_back({LegendKind::EssentialZone, "Where the pain is usually felt"});
+        list.legend.push_back({LegendKind::SpilloverZone, "Where some people also feel it"});
+    }
+    return list;
+}
+
+}  // namespace myomap

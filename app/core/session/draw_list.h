@@ -1,0 +1,87 @@
+#pragma once
+// What to draw, decided once from the app state: the one place where visibility and colour
+// rules live. The renderer draws a DrawList and never sees the app state; the UI draws the
+// knot markers and the legend from the same list.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+
+#include "core/anatomy/pack.h"
+#include "core/clinical/referral_pattern.h"
+#include "core/geometry/camera.h"
+#include "core/session/app_state.h"
+#include "core/session/picking.h"
+
+namespace myomap {
+
+enum class DrawPass {
+    Opaque,           ///< muscles and bones, depth-tested, back faces culled
+    TranslucentSkin,  ///< x-ray skin, blended over everything, near surface only
+    OpaqueSkin,       ///< skin the user made solid
+};
+
+/// One pack object to draw.
+struct DrawItem {
+    std::size_t object = 0;  ///< index into Pack::objects
+    DrawPass pass = DrawPass::Opaque;
+    glm::vec4 color{1.0f};
+    float highlight = 0.0f;  ///< 0 none .. 1 full highlight colour
+    glm::vec3 highlightColor{1.0f};
+    bool painted = false;  ///< carries the referral paint (the skin)
+};
+
+/// A knot marker: where it is, where it lands in the scene viewport, and how it shows.
+struct DrawMarker {
+    glm::vec3 position{0.0f};
+    glm::vec2 screen{0.0f};  ///< window coordinates relative to the scene viewport
+    int knot = 0;
+    bool occluded = false;  ///< behind the body from this view: drawn faded
+    bool small = false;     ///< many candidates' knots at once (pain finder)
+    std::string label;      ///< "1", "2" ... or empty
+};
+
+enum class LegendKind { Knot, EssentialZone, SpilloverZone };
+
+struct LegendEntry {
+    LegendKind kind;
+    std::string text;
+};
+
+struct DrawList {
+    std::vector<DrawItem> items;   ///< in draw order: opaque near-first, then the skin
+    std::vector<PaintBlob> paint;  ///< painted on `painted` items; spots, then essential, then spillover
+    std::vector<DrawMarker> markers;
+    std::vector<LegendEntry> legend;
+
+    /// The item drawing `object`, or nullptr when it is hidden.
+    const DrawItem* find(std::size_t object) const;
+};
+
+/// Most blobs the skin shader paints at once; the rest (least important first) are dropped.
+constexpr int kMaxPaintBlobs = 48;
+
+struct DrawListInputs {
+    const Pack& pack;
+    const AppState& state;
+    LayerVisibility layers;          ///< effective layers (x-ray skin while a pattern shows)
+    const ReferralPattern& pattern;  ///< knots and zones to show; may be empty
+    const OrbitCamera& camera;
+    glm::vec2 viewportSize{1.0f};
+    /// Tests whether a knot is hidden behind the body; null skips the test.
+    const ScenePicker* picker = nullptr;
+};
+
+DrawList buildDrawList(const DrawListInputs& in);
+
+/// Atlas colour of a muscle: red with a small, stable per-muscle variation.
+glm::vec3 muscleColor(const std::string& muscleId);
+
+/// True for objects the user can see and pick with these (effective) layers.
+bool isPickable(const PackObject& object, const LayerVisibility& layers);
+
+}  // namespace myomap

@@ -1,0 +1,128 @@
+#pragma once
+// The rules of the viewer, GL-free: the one entry point for input in scene terms (click,
+// hover, drag, scroll, key, panel requests). It routes a click by mode (select, knot
+// marker, pain finder, author), keeps the x-ray-skin rule, rebuilds the referral pattern
+// when what it shows changed (counted by a revision), and owns the camera and its intents
+// (a glide to a pattern or a muscle, cancelled by any drag). AppState changes only here.
+//
+// Where a click goes: Interaction::click. Where a pattern comes from: rebuildPattern, which
+// calls buildReferralPattern (clinical/referral_pattern.h) or the pain finder.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/anatomy/pack.h"
+#include "core/clinical/pain_finder.h"
+#include "core/clinical/referral_pattern.h"
+#include "core/geometry/camera.h"
+#include "core/knowledge/knowledge_base.h"
+#include "core/session/app_state.h"
+#include "core/session/draw_list.h"
+#include "core/session/picking.h"
+#include "core/session/ui_requests.h"
+#include "core/session/view_focus.h"
+
+namespace myomap {
+
+/// Keyboard commands, already mapped from keys by the window layer.
+enum class KeyAction { OrbitLeft, OrbitRight, OrbitUp, OrbitDown, ZoomIn, ZoomOut, ViewFront, ViewBack, ViewLeft, ViewRight, FrameAll, ClearSelection };
+
+enum class DragButton { Left, Right, Middle };
+
+/// What a click did, for the caller to show (authoring points are printed by the viewer).
+struct ClickOutcome {
+    enum class Kind { Nothing, Selected, Cleared, KnotToggled, SpotAdded } kind = Kind::Nothing;
+    std::string authorText;  ///< muscle and skin points under the click, in author mode
+};
+
+class Interaction {
+public:
+    /// `pack`, `knowledge` and `picker` must outlive the interaction.
+    Interaction(const Pack& pack, const KnowledgeBase& knowledge, const ScenePicker& picker);
+
+    const AppState& state() const { return state_; }
+    const OrbitCamera& camera() const { return camera_; }
+    const ReferralPattern& pattern() const { return pattern_; }
+    const std::vector<PainCandidate>& candidates() const { return candidates_; }
+    /// The layers as drawn: while a pattern shows, a hidden or opaque skin becomes x-ray so
+    /// the muscle, its knots and the painted skin show at once. The user's own setting
+    /// (state().layers) is never changed by this, so it comes back when the pattern goes.
+    LayerVisibility effectiveLayers() const;
+    /// What to draw now (cached until something changes).
+    const DrawList& drawList() const;
+
+    /// Bumps on every change that alters the picture or the panel.
+    std::uint64_t revision() const { return revision_; }
+    /// Bumps each time the referral pattern (or the finder's candidates) is rebuilt.
+    std::uint64_t patternRevision() const { return patternRevision_; }
+
+    /// The scene viewport's size in window coordinates (picking and markers use it).
+    void setViewportSize(glm::vec2 size);
+    glm::vec2 viewportSize() const { return viewport_; }
+    /// Camera moves jump to their end (screenshots, plans, tests) instead of gliding.
+    void setInstantCamera(bool instant) { instantCamera_ = instant; }
+    void setAuthorMode(bool on) { authorMode_ = on; }
+    /// Frames the whole body from a preset (start-up, "Whole body").
+    void frameBody(ViewPreset preset);
+
+    /// A click at `pixel`, window coordinates relative to the scene viewport.
+    ClickOutcome click(glm::vec2 pixel);
+    void hover(glm::vec2 pixel);
+    void hoverNothing();
+    /// A drag by `delta` window pixels: left turns, right or middle moves; cancels a glide.
+    void drag(DragButton button, glm::vec2 delta);
+    /// Wheel steps (positive zooms in); cancels a glide.
+    void scroll(float steps);
+    void key(KeyAction action);
+    void apply(const UiRequests& requests);
+    void notify(const std::string& message);
+
+    /// Moves a glide on to time `now` (seconds); call once per frame before drawing.
+    void advance(double now);
+    /// True while the camera glides (the window keeps drawing).
+    bool animating() const { return glide_.has_value(); }
+
+    /// Index of the skin object in the pack, or -1.
+    int skinObject() const { return skinObject_; }
+
+private:
+    std::optional<PickResult> pickMuscle(glm::vec2 pixel) const;
+    MuscleRef muscleAt(glm::vec2 pixel) const;
+    int markerAt(glm::vec2 pixel) const;
+    void select(const MuscleRef& ref);
+    void setKnot(int knot);
+    void addSpot(const PainSpot& spot, const std::string& label);
+    void glideTo(const CameraPose& pose);
+    void glideToMuscle(const MuscleRef& ref);
+    /// Rebuilds the pattern when what it shows changed; `turnCamera` aims the camera at it.
+    void rebuildPattern(bool turnCamera);
+    void changed() { ++revision_; }
+    std::string authoringPoints(glm::vec2 pixel) const;
+
+    const Pack& pack_;
+    const KnowledgeBase& knowledge_;
+    const ScenePicker& picker_;
+    std::unique_ptr<PainFinder> finder_;
+    int skinObject_ = -1;
+    AppState state_;
+    OrbitCamera camera_;
+    glm::vec2 viewport_{1280.0f, 800.0f};
+    ReferralPattern pattern_;
+    std::vector<PainCandidate> candidates_;
+    struct Glide {
+        CameraPose from, to;
+        double start = -1.0;  ///< set on the first advance after the glide begins
+    };
+    std::optional<Glide> glide_;
+    double now_ = 0.0;
+    bool instantCamera_ = false;
+    bool authorMode_ = false;
+    std::uint64_t revision_ = 1;
+    std::uint64_t patternRevision_ = 0;
+    mutable std::uint64_t drawListRevision_ = 0;
+    mutable DrawList drawList_;
+};
+
+}  // namespace myomap

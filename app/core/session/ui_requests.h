@@ -1,0 +1,42 @@
+#pragma once
+// What the panel asks for in one frame. The UI only reads the app state; every change it
+// wants goes through Interaction::apply as one of these requests.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+#include "core/clinical/care_sheet.h"
+#include "core/geometry/camera.h"
+#include "core/session/app_state.h"
+#include "core/session/view_focus.h"
+
+namespace myomap {
+
+struct UiRequests {
+    std::optional<MuscleRef> select;  ///< an empty ref clears the selection
+    bool focusSelection = false;      ///< turn the camera to the selection (search hit, other side)
+    std::optional<int> knot;          ///< -1 shows every knot
+    std::optional<FocusMode> focus;
+    std::optional<Audience> audience;
+    std::optional<LayerVisibility> layers;  ///< the user's own layer setting
+    std::optional<bool> painFinder;
+    struct SpotRequest {
+        glm::vec3 point;
+        float radius = 0.0f;  ///< an area's size; 0 for a point
+        std::string label;
+        float maxSnap = 0.2f;  ///< how far from the skin the point may be (metres)
+    };
+    std::vector<SpotRequest> addSpots;
+    std::optional<std::size_t> removeSpot;
+    bool clearSpots = false;
+    std::optional<ViewPreset> preset;
+    bool frameAll = false;
+    bool saveCarePlan = false;  ///< handled by the viewer (it needs the renderer)
+    bool dismissNotices = false;
+};
+
+}  // namespace myomap

@@ -1,0 +1,35 @@
+#pragma once
+// Where the camera goes to show a pattern: toward the side of the body where the pain
+// mostly lies ("show the pain"), or facing the knot on its muscle ("show the knot").
+
+#include <optional>
+#include <string>
+
+#include "core/geometry/camera.h"
+#include "core/clinical/referral_pattern.h"
+
+namespace myomap {
+
+enum class FocusMode { Pain, Knot };
+
+std::optional<FocusMode> parseFocusMode(const std::string& text);  ///< "pain" or "knot"
+
+/// A camera pose: target, yaw, pitch and distance.
+struct CameraPose {
+    glm::vec3 target{0.0f};
+    float yaw = 0.0f, pitch = 0.0f, distance = 1.0f;
+};
+
+/// The pose that shows the pattern. `knotNormal` is the muscle's outward normal at the
+/// (first) knot, used by FocusMode::Knot. Returns nullopt for an empty pattern.
+std::optional<CameraPose> focusPose(const ReferralPattern& pattern, FocusMode mode, const glm::vec3& knotNormal, float fovY);
+
+/// Applies a pose to a camera.
+void applyPose(OrbitCamera& camera, const CameraPose& pose);
+
+/// Interpolates between poses (t in 0..1, eased), turning yaw the short way round.
+CameraPose blendPoses(const CameraPose& from, const CameraPose& to, float t);
+
+CameraPose poseOf(const OrbitCamera& camera);
+
+}  // namespace myomap

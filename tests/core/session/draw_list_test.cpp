@@ -1,0 +1,135 @@
+// The one place where visibility and colour rules live: hidden layers, the selection,
+// pain-finder candidates, opaque skin hiding muscles, paint order, markers and legend.
+
+#include <gtest/gtest.h>
+
+#include "core/clinical/referral_pattern.h"
+#include "core/session/draw_list.h"
+#include "session_fixture.h"
+
+using namespace myomap;
+
+namespace {
+struct Fixture {
+    test_support::SessionScene scene;
+    AppState state;
+    ReferralPattern pattern;
+    OrbitCamera camera;
+    Fixture() { camera.frame(scene.pack.bodyBounds(), ViewPreset::Front, 1.6f); }
+    DrawList build(const LayerVisibility& layers, bool picker = true) const {
+        return buildDrawList({scene.pack, state, layers, pattern, camera, {640.0f, 400.0f}, picker ? scene.picker.get() : nullptr});
+    }
+    std::size_t index(const char* id, Side side) const { return static_cast<std::size_t>(scene.pack.indexOf(id, side)); }
+};
+
+int count(const DrawList& list, Layer layer, const Pack& pack) {
+    int n = 0;
+    for (const auto& i : list.items) n += pack.objects[i.object].layer == layer;
+    return n;
+}
+}  // namespace
+
+TEST(DrawList, HiddenLayersAreNotDrawn) {
+    Fixture f;
+    LayerVisibility layers;
+    DrawList list = f.build(layers);
+    EXPECT_EQ(count(list, Layer::Muscle, f.scene.pack), 4);
+    EXPECT_EQ(count(list, Layer::Skeleton, f.scene.pack), 1);
+    EXPECT_EQ(count(list, Layer::Skin, f.scene.pack), 0) << "the skin is off by default";
+    layers.muscles = false;
+    layers.skeleton = false;
+    list = f.build(layers);
+    EXPECT_EQ(count(list, Layer::Muscle, f.scene.pack) + count(list, Layer::Skeleton, f.scene.pack), 0);
+}
+
+TEST(DrawList, OpaqueSkinHidesTheMusclesAndTranslucentSkinIsDrawnLastAndPainted) {
+    Fixture f;
+    LayerVisibility layers;
+    layers.skin = true;
+    DrawList list = f.build(layers);
+    EXPECT_EQ(count(list, Layer::Muscle, f.scene.pack), 0);
+    ASSERT_EQ(list.items.back().pass, DrawPass::OpaqueSkin);
+    layers.skinOpacity = 0.35f;
+    list = f.build(layers);
+    EXPECT_EQ(count(list, Layer::Muscle, f.scene.pack), 4);
+    EXPECT_EQ(list.items.back().pass, DrawPass::TranslucentSkin) << "blended over everything, so drawn last";
+    EXPECT_TRUE(list.items.back().painted);
+    EXPECT_FLOAT_EQ(list.items.back().color.a, 0.35f);
+}
+
+TEST(DrawList, TheSelectionIsHighlightedAndTheOthersSoftened) {
+    Fixture f;
+    f.state.selected = {"front_m", Side::Left};
+    const DrawList list = f.build({});
+    const DrawItem* chosen = list.find(f.index("front_m", Side::Left));
+    const DrawItem* other = list.find(f.index("front_m", Side::Right));
+    ASSERT_TRUE(chosen && other);
+    EXPECT_FLOAT_EQ(chosen->highlight, 0.85f);
+    EXPECT_FLOAT_EQ(other->highlight, 0.0f) << "the other side is not the selection";
+    EXPECT_NE(glm::vec3(other->color), muscleColor("front_m")) << "softened";
+    EXPECT_EQ(glm::vec3(chosen->color), muscleColor("front_m"));
+}
+
+TEST(DrawList, PainFinderCandidatesAndHoverAreHighlightedInTheirOwnColours) {
+    Fixture f;
+    f.state.highlighted = {{"plain_m", Side::Right}};
+    f.state.hovered = {"front_m", Side::Right};
+    const DrawList list = f.build({});
+    const DrawItem* candidate = list.find(f.index("plain_m", Side::Right));
+    const DrawItem* hovered = list.find(f.index("front_m", Side::Right));
+    EXPECT_FLOAT_EQ(candidate->highlight, 0.6f);
+    EXPECT_FLOAT_EQ(hovered->highlight, 0.45f);
+    EXPECT_NE(candidate->highlightColor, hovered->highlightColor);
+}
+
+TEST(DrawList, OpaqueObjectsComeNearFirst) {
+    Fixture f;
+    const DrawList list = f.build({});
+    const glm::vec3 eye = f.camera.eye();
+    float last = 0.0f;
+    for (const auto& i : list.items) {
+        if (i.pass != DrawPass::Opaque) continue;
+        const Bounds& b = f.scene.pack.objects[i.object].bounds;
+        const glm::vec3 nearest = glm::clamp(eye, b.min, b.max);
+        const float d = glm::distance(nearest, eye);
+        EXPECT_GE(d + 1e-5f, last);
+        last = d;
+    }
+}
+
+TEST(DrawList, PaintKeepsSpotsThenEssentialThenSpilloverWithinTheLimit) {
+    Fixture f;
+    for (int i = 0; i < 40; ++i) f.pattern.blobs.push_back({{0, 1, 0.3f}, 0.03f, {0, 0, 1}, false, false, 0});  // spillover
+    for (int i = 0; i < 20; ++i) f.pattern.blobs.push_back({{0, 1, 0.3f}, 0.03f, {0, 0, 1}, true, false, 0});   // essential
+    f.pattern.blobs.push_back({{0, 1, 0.3f}, 0.02f, {0, 0, 1}, true, true, 0});                                  // a spot
+    f.pattern.knots.push_back({{-0.2f, 1.1f, 0.28f}, 0});
+    const DrawList list = f.build({});
+    ASSERT_EQ(list.paint.size(), static_cast<std::size_t>(kMaxPaintBlobs));
+    EXPECT_TRUE(list.paint[0].spot);
+    for (int i = 1; i <= 20; ++i) EXPECT_TRUE(list.paint[static_cast<std::size_t>(i)].essential && !list.paint[static_cast<std::size_t>(i)].spot);
+    EXPECT_FALSE(list.paint.back().essential);
+}
+
+TEST(DrawList, MarkersBehindTheBodyFadeAndTheLegendExplainsThePattern) {
+    Fixture f;
+    f.pattern.knots.push_back({{-0.2f, 1.1f, 0.28f}, 0});  // on the front of the muscle
+    f.pattern.knots.push_back({{-0.2f, 1.1f, 0.10f}, 1});  // its back face: the muscle is in front
+    LayerVisibility layers;
+    layers.skin = true;
+    layers.skinOpacity = 0.35f;
+    DrawList list = f.build(layers);
+    ASSERT_EQ(list.markers.size(), 2u);
+    EXPECT_FALSE(list.markers[0].occluded);
+    EXPECT_TRUE(list.markers[1].occluded);
+    EXPECT_EQ(list.markers[0].label, "1");
+    EXPECT_EQ(list.markers[1].label, "2");
+    const auto p = f.camera.project({-0.2f, 1.1f, 0.28f}, {640.0f, 400.0f});
+    EXPECT_EQ(list.markers[0].screen, *p);
+    ASSERT_EQ(list.legend.size(), 3u);
+    EXPECT_EQ(list.legend[0].kind, LegendKind::Knot);
+    f.state.painFinder = true;
+    list = f.build(layers);
+    EXPECT_TRUE(list.legend.empty()) << "the finder has its own list";
+    EXPECT_TRUE(list.markers[0].small);
+    EXPECT_TRUE(list.markers[0].label.empty());
+}

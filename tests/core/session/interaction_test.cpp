@@ -1,0 +1,206 @@
+// The viewer's rules without a window: click routing in every mode, the x-ray-skin rule,
+// camera intents and their cancellation, and when the pattern is rebuilt.
+
+#include <gtest/gtest.h>
+
+#include <glm/geometric.hpp>
+
+#include "core/session/interaction.h"
+#include "session_fixture.h"
+
+using namespace myomap;
+
+namespace {
+const glm::vec2 kViewport(640.0f, 400.0f);
+
+struct Session {
+    test_support::SessionScene scene;
+    Interaction interaction{scene.pack, scene.kb, *scene.picker};
+    Session() {
+        interaction.setViewportSize(kViewport);
+        interaction.frameBody(ViewPreset::Front);
+        interaction.setInstantCamera(true);
+    }
+    /// Where a world point shows in the scene viewport.
+    glm::vec2 at(const glm::vec3& p) const { return *interaction.camera().project(p, kViewport); }
+    void select(const MuscleRef& ref) {
+        UiRequests r;
+        r.select = ref;
+        interaction.apply(r);
+    }
+};
+
+const glm::vec3 kRightMuscle(-0.2f, 1.1f, 0.28f), kLeftMuscle(0.2f, 1.1f, 0.28f);
+}  // namespace
+
+TEST(Interaction, ClickSelectsTheMuscleUnderTheCursorWithItsSideAndEmptySpaceClears) {
+    Session s;
+    EXPECT_EQ(s.interaction.click(s.at({0.2f, 0.4f, 0.28f})).kind, ClickOutcome::Kind::Selected);
+    EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"plain_m", Side::Left}));
+    s.interaction.click(s.at({-0.2f, 1.0f, 0.28f}));
+    EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"front_m", Side::Right}));
+    EXPECT_EQ(s.interaction.click({1.0f, 1.0f}).kind, ClickOutcome::Kind::Cleared);
+    EXPECT_TRUE(s.interaction.state().selected.empty());
+}
+
+TEST(Interaction, ClickOnAKnotMarkerShowsThatKnotAloneAndASecondClickShowsAll) {
+    Session s;
+    s.select({"front_m", Side::Left});
+    ASSERT_FALSE(s.interaction.pattern().empty());
+    const glm::vec2 marker = s.at(s.interaction.pattern().knots.front().position);
+    EXPECT_EQ(s.interaction.click(marker).kind, ClickOutcome::Kind::KnotToggled);
+    EXPECT_EQ(s.interaction.state().selectedKnot, 0);
+    EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"front_m", Side::Left})) << "the marker click does not reselect";
+    s.interaction.click(s.at(s.interaction.pattern().knots.front().position));
+    EXPECT_EQ(s.interaction.state().selectedKnot, -1);
+}
+
+TEST(Interaction, ClickInThePainFinderPutsASpotOnTheSkinAndKeepsTheSelection) {
+    Session s;
+    s.select({"front_m", Side::Right});
+    UiRequests finder;
+    finder.painFinder = true;
+    s.interaction.apply(finder);
+    const auto outcome = s.interaction.click(s.at({0.2f, 1.5f, 0.3f}));
+    EXPECT_EQ(outcome.kind, ClickOutcome::Kind::SpotAdded);
+    ASSERT_EQ(s.interaction.state().painSpots.size(), 1u);
+    EXPECT_NEAR(s.interaction.state().painSpots[0].point.z, 0.3f, 1e-3f) << "on the skin's front face";
+    EXPECT_NEAR(s.interaction.state().painSpots[0].point.x, 0.2f, 1e-3f);
+    EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"front_m", Side::Right}));
+    // The spot lies in the left side's essential zone: that muscle is the candidate.
+    ASSERT_EQ(s.interaction.candidates().size(), 1u);
+    EXPECT_EQ(s.interaction.candidates()[0].side, Side::Left);
+    EXPECT_EQ(s.interaction.state().highlighted, (std::vector<MuscleRef>{{"front_m", Side::Left}}));
+}
+
+TEST(Interaction, AuthorModeReportsTheMuscleAndSkinPointsInTheRightSideFrame) {
+    Session s;
+    s.interaction.setAuthorMode(true);
+    const auto outcome = s.interaction.click(s.at(kLeftMuscle));
+    EXPECT_NE(outcome.authorText.find("author: muscle front_m (left) surface [-0.2000, 1.1000, 0.2800]"), std::string::npos)
+        << outcome.authorText;
+    EXPECT_NE(outcome.authorText.find("author: skin (left) [-0.19"), std::string::npos) << outcome.authorText;
+}
+
+TEST(Interaction, XraySkinWhileAPatternShowsAndTheUsersOwnSkinComesBack) {
+    for (const float userOpacity : {1.0f, 0.6f}) {
+        Session s;
+        UiRequests skin;
+        skin.layers = LayerVisibility{};
+        skin.layers->skin = true;
+        skin.layers->skinOpacity = userOpacity;
+        s.interaction.apply(skin);
+        s.select({"front_m", Side::Right});
+        const float expected = userOpacity >= 0.999f ? 0.35f : userOpacity;  // the user's see-through setting stays
+        EXPECT_FLOAT_EQ(s.interaction.effectiveLayers().skinOpacity, expected);
+        EXPECT_FLOAT_EQ(s.interaction.state().layers.skinOpacity, userOpacity) << "the user's setting is not overwritten";
+        s.select({});
+        EXPECT_TRUE(s.interaction.effectiveLayers().skin);
+        EXPECT_FLOAT_EQ(s.interaction.effectiveLayers().skinOpacity, userOpacity) << "the user's opaque skin comes back";
+    }
+    Session s;  // skin off: on as x-ray for the pattern, off again after
+    s.select({"front_m", Side::Right});
+    EXPECT_TRUE(s.interaction.effectiveLayers().skin);
+    s.select({"plain_m", Side::Right});  // no knot data, no pattern
+    EXPECT_FALSE(s.interaction.effectiveLayers().skin);
+}
+
+TEST(Interaction, OpaqueSkinBlocksClicksOnMuscles) {
+    Session s;
+    UiRequests skin;
+    skin.layers = LayerVisibility{};
+    skin.layers->skin = true;
+    s.interaction.apply(skin);
+    s.interaction.click(s.at(kRightMuscle));
+    EXPECT_TRUE(s.interaction.state().selected.empty());
+}
+
+TEST(Interaction, ASelectionGlidesOnceToItsPatternAndADragCancelsTheGlide) {
+    Session instant;
+    instant.select({"front_m", Side::Right});
+    const CameraPose end = poseOf(instant.interaction.camera());
+
+    Session s;
+    s.interaction.setInstantCamera(false);
+    const CameraPose start = poseOf(s.interaction.camera());
+    s.select({"front_m", Side::Right});
+    EXPECT_TRUE(s.interaction.animating());
+    s.interaction.advance(10.0);
+    s.interaction.advance(10.35);
+    EXPECT_TRUE(s.interaction.animating());
+    s.interaction.advance(10.8);
+    EXPECT_FALSE(s.interaction.animating());
+    // One policy: the pattern pose, not a muscle glide replaced in the same frame.
+    EXPECT_NEAR(glm::distance(s.interaction.camera().target, end.target), 0.0f, 1e-4f);
+    EXPECT_NEAR(s.interaction.camera().yaw, end.yaw, 1e-4f);
+    EXPECT_GT(glm::distance(start.target, end.target) + std::abs(start.distance - end.distance), 0.01f) << "the camera moved";
+
+    // A right-drag pan during a glide wins over the glide.
+    s.select({"front_m", Side::Left});
+    s.interaction.advance(20.0);
+    s.interaction.advance(20.2);
+    s.interaction.drag(DragButton::Right, {40.0f, 0.0f});
+    EXPECT_FALSE(s.interaction.animating());
+    const glm::vec3 afterPan = s.interaction.camera().target;
+    s.interaction.advance(20.4);
+    s.interaction.advance(21.0);
+    EXPECT_EQ(s.interaction.camera().target, afterPan) << "a cancelled glide does not overwrite the user's pan";
+}
+
+TEST(Interaction, ASearchHitWithoutAPatternGlidesToTheMuscle) {
+    Session s;
+    UiRequests r;
+    r.select = MuscleRef{"plain_m", Side::Left};
+    r.focusSelection = true;
+    s.interaction.apply(r);
+    const PackObject* o = s.scene.pack.find("plain_m", Side::Left);
+    EXPECT_NEAR(glm::distance(s.interaction.camera().target, o->bounds.center()), 0.0f, 1e-4f);
+}
+
+TEST(Interaction, ThePatternIsRebuiltOnlyWhenWhatItShowsChanges) {
+    Session s;
+    const auto r0 = s.interaction.patternRevision();
+    s.select({"front_m", Side::Right});
+    EXPECT_EQ(s.interaction.patternRevision(), r0 + 1);
+    s.interaction.hover(s.at(kLeftMuscle));
+    s.interaction.drag(DragButton::Left, {5.0f, 0.0f});
+    s.select({"front_m", Side::Right});
+    EXPECT_EQ(s.interaction.patternRevision(), r0 + 1) << "hover, drag and the same selection keep the pattern";
+    UiRequests knot;
+    knot.knot = 0;
+    s.interaction.apply(knot);
+    EXPECT_EQ(s.interaction.patternRevision(), r0 + 2);
+    UiRequests finder;
+    finder.painFinder = true;
+    finder.addSpots.push_back({{-0.2f, 1.5f, 0.31f}, 0.0f, "Spot 1", 0.05f});
+    s.interaction.apply(finder);
+    EXPECT_GE(s.interaction.patternRevision(), r0 + 3);
+    EXPECT_EQ(s.interaction.candidates().size(), 1u);
+}
+
+TEST(Interaction, NothingChangesWhileIdleSoTheWindowNeedNotRedraw) {
+    Session s;
+    s.select({"front_m", Side::Right});
+    const auto revision = s.interaction.revision();
+    s.interaction.advance(1.0);
+    s.interaction.advance(2.0);
+    s.interaction.hover({2.0f, 2.0f});
+    s.interaction.hoverNothing();
+    EXPECT_EQ(s.interaction.revision(), revision);
+    s.interaction.hover(s.at(kLeftMuscle));
+    EXPECT_GT(s.interaction.revision(), revision);
+    EXPECT_EQ(s.interaction.state().hovered, (MuscleRef{"front_m", Side::Left}));
+}
+
+TEST(Interaction, KeysTurnTheViewAndEscapeClears) {
+    Session s;
+    s.select({"front_m", Side::Right});
+    const float yaw = s.interaction.camera().yaw;
+    s.interaction.key(KeyAction::OrbitLeft);
+    EXPECT_NEAR(s.interaction.camera().yaw, yaw + 0.08f, 1e-5f);
+    s.interaction.key(KeyAction::ViewBack);
+    EXPECT_NEAR(std::abs(s.interaction.camera().yaw), 3.14159265f, 1e-4f);
+    s.interaction.key(KeyAction::ClearSelection);
+    EXPECT_TRUE(s.interaction.state().selected.empty());
+    EXPECT_TRUE(s.interaction.pattern().empty());
+}

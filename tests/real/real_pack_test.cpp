@@ -1,0 +1,121 @@
+// Checks on the pack built from the real anatomy sources (BodyParts3D + Z-Anatomy).
+
+#include <gtest/gtest.h>
+
+#include <glm/geometric.hpp>
+
+#include "core/geometry/bvh.h"
+#include "core/anatomy/catalog.h"
+#include "core/anatomy/pack.h"
+
+using namespace myomap;
+
+namespace {
+struct RealData {
+    Pack pack = Pack::read(MYOMAP_TEST_PACK);
+    Catalog catalog = Catalog::load(MYOMAP_TEST_MODELS "/muscles.tsv");
+};
+const RealData& data() {
+    static const RealData d;  // read-only after construction, shared by the tests in this file
+    return d;
+}
+}  // namespace
+
+TEST(RealPack, EveryCatalogMuscleHasMeshesOnBothSides) {
+    for (const auto& m : data().catalog.muscles()) {
+        const PackObject* r = data().pack.find(m.id, Side::Right);
+        const PackObject* l = data().pack.find(m.id, Side::Left);
+        ASSERT_TRUE(r && l) << m.id;
+        EXPECT_GT(r->mesh(Lod::Full).triangleCount(), 20u) << m.id;
+        EXPECT_GT(l->mesh(Lod::Interactive).triangleCount(), 0u) << m.id;
+        EXPECT_LE(r->mesh(Lod::Interactive).triangleCount(), r->mesh(Lod::Full).triangleCount()) << m.id;
+    }
+    EXPECT_GE(data().catalog.muscles().size(), 200u);
+}
+
+TEST(RealPack, LeftAndRightMirrorEachOther) {
+    for (const auto& m : data().catalog.muscles()) {
+        const Bounds r = data().pack.find(m.id, Side::Right)->bounds;
+        const Bounds l = data().pack.find(m.id, Side::Left)->bounds;
+        // BodyParts3D's "M" files and our Z-Anatomy halves are exact mirrors; the few
+        // parts modelled separately per side differ by a few millimetres to centimetres.
+        const bool exactMirror = m.left[0].kind == "zanatomy" || m.left[0].name == m.right[0].name + "M";
+        const float tol = exactMirror ? 0.002f : 0.03f;
+        // Mirroring x -> -x maps right's [min, max] onto left's [-max, -min].
+        EXPECT_NEAR(l.min.x, -r.max.x, tol) << m.id;
+        EXPECT_NEAR(l.max.x, -r.min.x, tol) << m.id;
+        EXPECT_NEAR(l.min.y, r.min.y, tol) << m.id;
+        EXPECT_NEAR(l.max.y, r.max.y, tol) << m.id;
+        EXPECT_NEAR(l.min.z, r.min.z, tol) << m.id;
+        EXPECT_NEAR(l.max.z, r.max.z, tol) << m.id;
+        if (std::abs(r.center().x) > 0.005f) {  // tiny midline muscles (arytenoids) straddle x = 0
+            EXPECT_LT(r.center().x, l.center().x) << m.id << ": the subject's right must be at -X";
+        }
+    }
+}
+
+TEST(RealPack, FrameIsMetresYUpFacingPlusZ) {
+    const PackObject* skin = data().pack.layer(Layer::Skin);
+    ASSERT_NE(skin, nullptr);
+    EXPECT_NEAR(skin->bounds.size().y, 1.86f, 0.1f) << "height in metres";
+    // The pectoralis lies in front of the trapezius: the body faces +Z.
+    EXPECT_GT(data().pack.find("pectoralis_major_sternocostal", Side::Right)->bounds.center().z,
+              data().pack.find("trapezius_transverse", Side::Right)->bounds.center().z);
+    EXPECT_GT(data().pack.find("temporalis", Side::Right)->bounds.center().y, 1.5f) << "the head is up";
+}
+
+TEST(RealPack, ZAnatomyMusclesLandInsideTheBody) {
+    const PackObject* skin = data().pack.layer(Layer::Skin);
+    const MeshBvh skinBvh(skin->mesh(Lod::Full));
+    for (const char* id : {"latissimus_dorsi", "quadratus_lumborum", "rectus_abdominis", "internal_oblique", "transversus_abdominis",
+                           "multifidus_lumborum", "masseter", "temporalis", "lateral_pterygoid", "medial_pterygoid"}) {
+        const PackObject* m = data().pack.find(id, Side::Right);
+        ASSERT_NE(m, nullptr) << id;
+        // The muscle's extent stays within the body's.
+        Bounds inflated = skin->bounds;
+        inflated.add(skin->bounds.min - glm::vec3(0.01f));
+        inflated.add(skin->bounds.max + glm::vec3(0.01f));
+        EXPECT_GE(m->bounds.min.y, inflated.min.y) << id;
+        EXPECT_LE(m->bounds.max.y, inflated.max.y) << id;
+        // Registration puts the muscle under the skin: nearly every vertex lies inside the
+        // body (the skin's outward normal points away from it) or within 2 cm of the skin. A
+        // few deep vertices near the skin's openings (mouth, eyes) read as outside, hence 90%;
+        // a misplaced muscle scores near zero.
+        const auto& positions = m->mesh(Lod::Full).positions;
+        std::size_t under = 0, sampled = 0;
+        for (std::size_t i = 0; i < positions.size(); ++i, ++sampled) {
+            const auto c = skinBvh.closest(positions[i]);
+            const bool inside = glm::dot(positions[i] - c->point, c->normal) <= 0.0f;
+            under += inside || c->distance < 0.02f;
+        }
+        EXPECT_GE(double(under), 0.9 * double(sampled)) << id << ": " << under << " of " << sampled << " sampled vertices under the skin";
+    }
+}
+
+TEST(RealPack, LatissimusDorsiCoversTheLowerRibsAtTheBack) {
+    const PackObject* lat = data().pack.find("latissimus_dorsi", Side::Right);
+    const PackObject* skeleton = data().pack.layer(Layer::Skeleton);
+    const PackObject* pec = data().pack.find("pectoralis_major_sternocostal", Side::Right);
+    ASSERT_TRUE(lat && skeleton && pec);
+    const MeshBvh bones(skeleton->mesh(Lod::Full));
+    // Take the latissimus vertices at lower-rib height (between the pectoralis' lower edge and the hip crest).
+    const float top = pec->bounds.min.y, bottom = top - 0.2f;
+    int counted = 0, nearBone = 0, behind = 0;
+    const float chestMidZ = pec->bounds.center().z;
+    for (const auto& p : lat->mesh(Lod::Full).positions) {
+        if (p.y > top || p.y < bottom) continue;
+        ++counted;
+        if (bones.closest(p)->distance < 0.05f) ++nearBone;
+        if (p.z < chestMidZ) ++behind;
+    }
+    ASSERT_GT(counted, 100);
+    EXPECT_GT(double(nearBone) / counted, 0.7) << "latissimus should lie over the ribs";
+    EXPECT_GT(double(behind) / counted, 0.9) << "latissimus lies at the back";
+}
+
+TEST(RealPack, MasseterSitsOnTheJaw) {
+    const PackObject* masseter = data().pack.find("masseter", Side::Right);
+    const PackObject* skeleton = data().pack.layer(Layer::Skeleton);
+    const MeshBvh bones(skeleton->mesh(Lod::Full));
+    EXPECT_LT(bones.closest(masseter->mesh(Lod::Full).surfaceCentroid())->distance, 0.02f);
+}

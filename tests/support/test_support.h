@@ -1,0 +1,28 @@
+#pragma once
+// Small helpers shared by the core tests: temporary folders and synthetic meshes.
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "core/geometry/mesh.h"
+
+namespace myomap::test_support {
+
+/// A fresh folder under the system temp dir, removed when the object dies.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+    void write(const std::string& name, const std::string& text) const;
+
+private:
+    std::filesystem::path path_;
+};
+
+/// An axis-aligned closed box with outward-facing triangles.
+Mesh makeBox(const glm::vec3& min, const glm::vec3& max);
+
+}  // namespace myomap::test_support
