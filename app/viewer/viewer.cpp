@@ -14,7 +14,7 @@
 #include <iostream>
 
 #include "core/clinical/care_plan.h"
-#include "core/cli/author_commands.h"
+#include "core/cli/startup_requests.h"
 #include "core/support/errors.h"
 
 namespace myomap {
@@ -93,36 +93,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     interaction_->setViewportSize(vp.size());
     interaction_->setInstantCamera(true);
     interaction_->frameBody(options.view.value_or(ViewPreset::Front));
-    UiRequests setup;
-    if (options.skinOpacity) {
-        setup.layers = LayerVisibility{};
-        setup.layers->skin = true;
-        setup.layers->skinOpacity = *options.skinOpacity;
-    }
-    if (options.clinician) setup.audience = Audience::Clinician;
-    if (options.focus) setup.focus = *parseFocusMode(*options.focus);
-    if (options.select) {
-        const MuscleRef ref = parseMuscleRef(*options.select, catalog_);
-        if (!pack_.find(ref.muscleId, ref.side))
-            throw ArgumentError("--select '" + *options.select + "': the pack has no mesh for that muscle and side");
-        setup.select = ref;
-    }
-    if (options.knot) {
-        const KnowledgeEntry* e = setup.select ? knowledge_.forMuscle(setup.select->muscleId) : nullptr;
-        if (!e || !e->hasKnotData()) throw ArgumentError("--knot needs --select with a muscle that has knot data");
-        if (*options.knot > static_cast<int>(e->knots.size()))
-            throw ArgumentError("--knot " + std::to_string(*options.knot) + ": '" + e->id + "' has " + std::to_string(e->knots.size()) +
-                                " knot(s)");
-        setup.knot = *options.knot - 1;
-    }
-    for (const auto& text : options.painPoints)
-        setup.addSpots.push_back({parsePoint(text, "--pain-point"), 0.0f, "Spot " + std::to_string(setup.addSpots.size() + 1), 0.05f});
-    for (const auto& name : options.painAreas) {
-        const auto found = searchAreas(knowledge_.areas(), name);
-        if (found.empty()) throw ArgumentError("--pain-area '" + name + "' is not a body area in content/areas.yaml");
-        setup.addSpots.push_back({found.front()->point, found.front()->radius, found.front()->name + " (right)", 0.2f});
-    }
-    if (!setup.addSpots.empty()) setup.painFinder = true;
+    const UiRequests setup = startupRequests(options, catalog_, knowledge_, pack_);
     interaction_->apply(setup);
     interaction_->setInstantCamera(headless_);
 }

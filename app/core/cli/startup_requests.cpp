@@ -1,0 +1,42 @@
+#include "core/cli/startup_requests.h"
+
+#include "core/cli/author_commands.h"
+#include "core/support/errors.h"
+
+namespace myomap {
+
+UiRequests startupRequests(const CliOptions& options, const Catalog& catalog, const KnowledgeBase& knowledge, const Pack& pack) {
+    UiRequests setup;
+    if (options.skinOpacity) {
+        setup.layers = LayerVisibility{};
+        setup.layers->skin = true;
+        setup.layers->skinOpacity = *options.skinOpacity;
+    }
+    if (options.clinician) setup.audience = Audience::Clinician;
+    if (options.focus) setup.focus = *parseFocusMode(*options.focus);
+    if (options.select) {
+        const MuscleRef ref = parseMuscleRef(*options.select, catalog);
+        if (!pack.find(ref.muscleId, ref.side))
+            throw ArgumentError("--select '" + *options.select + "': the pack has no mesh for that muscle and side");
+        setup.select = ref;
+    }
+    if (options.knot) {
+        const KnowledgeEntry* e = setup.select ? knowledge.forMuscle(setup.select->muscleId) : nullptr;
+        if (!e || !e->hasKnotData()) throw ArgumentError("--knot needs --select with a muscle that has knot data");
+        if (*options.knot > static_cast<int>(e->knots.size()))
+            throw ArgumentError("--knot " + std::to_string(*options.knot) + ": '" + e->id + "' has " + std::to_string(e->knots.size()) +
+                                " knot(s)");
+        setup.knot = *options.knot - 1;
+    }
+    for (const auto& text : options.painPoints)
+        setup.addSpots.push_back({parsePoint(text, "--pain-point"), 0.0f, "Spot " + std::to_string(setup.addSpots.size() + 1), 0.05f});
+    for (const auto& name : options.painAreas) {
+        const auto found = searchAreas(knowledge.areas(), name);
+        if (found.empty()) throw ArgumentError("--pain-area '" + name + "' is not a body area in content/areas.yaml");
+        setup.addSpots.push_back({found.front()->point, found.front()->radius, found.front()->name + " (right)", 0.2f});
+    }
+    if (!setup.addSpots.empty()) setup.painFinder = true;
+    return setup;
+}
+
+}  // namespace myomap
