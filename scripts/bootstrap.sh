@@ -10,6 +10,7 @@ packages=(
   libgtest-dev
   xvfb xauth libgl1-mesa-dri mesa-utils fonts-dejavu-core
   python3 python3-jsonschema
+  desktop-file-utils appstream
 )
 
 missing=()
