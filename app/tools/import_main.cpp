@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "core/cli/numbers.h"
 #include "core/support/errors.h"
 #include "core/import/importer.h"
 
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
             if (arg == "--sources") options.sourcesDir = value();
             else if (arg == "--models") options.modelsDir = value();
             else if (arg == "--out") out = value();
-            else if (arg == "--ratio") options.interactiveRatio = std::stof(value());
+            else if (arg == "--ratio") options.interactiveRatio = static_cast<float>(myomap::parseReal(value(), 0.01, 1.0, "--ratio"));
             else if (arg == "--quiet") quiet = true;
             else throw myomap::ArgumentError("unknown argument '" + arg + "' (expected --sources, --models, --out, --ratio, --quiet)");
         }
@@ -41,6 +42,9 @@ int main(int argc, char** argv) {
         std::cout << "myomap-import: wrote " << out << ": " << pack.objects.size() << " objects, " << full
                   << " triangles full, " << interactive << " interactive, in " << seconds << " s\n";
         return 0;
+    } catch (const myomap::ArgumentError& e) {
+        std::cerr << "myomap-import: " << e.what() << "\n";
+        return 2;
     } catch (const myomap::MyomapError& e) {
         std::cerr << "myomap-import: error: " << e.what() << "\n";
         return 1;

@@ -5,6 +5,7 @@
 #include <glm/geometric.hpp>
 
 #include "core/geometry/bvh.h"
+#include "core/cli/numbers.h"
 #include "core/support/errors.h"
 
 namespace myomap {
@@ -95,7 +96,7 @@ void runAuthorCommand(const std::vector<std::string>& args, const Pack& pack, st
         out << "skin " << fmt(c->point) << " distance " << c->distance << " normal " << fmt(c->normal) << "\n";
     } else if (cmd == "slice") {
         need(1);
-        const float y = std::stof(args[1]);
+        const float y = static_cast<float>(parseReal(args[1], -1.0, 3.0, "'author slice' height Y"));
         Bounds b;
         const Mesh& m = skin(pack).mesh(Lod::Full);
         for (const auto& p : m.positions)

@@ -3,16 +3,14 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/cli/numbers.h"
 #include "core/support/errors.h"
 
 namespace myomap {
 
 namespace {
-int positiveNumber(const std::string& arg, const std::string& v, const char* what) {
-    int n = 0;
-    char extra;
-    if (std::sscanf(v.c_str(), "%d%c", &n, &extra) != 1 || n < 1) throw ArgumentError(arg + " '" + v + "' must be " + what);
-    return n;
+int positiveNumber(const std::string& arg, const std::string& v, long long max) {
+    return static_cast<int>(parseInteger(v, 1, max, arg));
 }
 }  // namespace
 
@@ -59,13 +57,14 @@ CliOptions parseCli(const std::vector<std::string>& args) {
         else if (a == "--screenshot") o.screenshot = value();
         else if (a == "--size") {
             const std::string& v = value();
-            int w = 0, h = 0;
-            char x = 0, extra = 0;
-            if (std::sscanf(v.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 64 || h < 64 ||
-                w > 8192 || h > 8192)
+            const auto x = v.find_first_of("xX");
+            try {
+                if (x == std::string::npos) throw ArgumentError("");
+                o.width = static_cast<int>(parseInteger(v.substr(0, x), 64, 8192, "--size"));
+                o.height = static_cast<int>(parseInteger(v.substr(x + 1), 64, 8192, "--size"));
+            } catch (const ArgumentError&) {
                 throw ArgumentError("--size '" + v + "' must be WIDTHxHEIGHT between 64 and 8192, e.g. 1280x800");
-            o.width = w;
-            o.height = h;
+            }
         } else if (a == "--view") {
             const std::string& v = value();
             o.view = parseViewPreset(v);
@@ -77,7 +76,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
         else if (a == "--author") o.author = true;
         else if (a == "--care-plan") o.carePlan = value();
         else if (a == "--pain-area") o.painAreas.push_back(value());
-        else if (a == "--knot") o.knot = positiveNumber(a, value(), "a knot number (1, 2, ...)");
+        else if (a == "--knot") o.knot = positiveNumber(a, value(), 100);
         else if (a == "--focus") {
             const std::string& v = value();
             if (v != "knot" && v != "pain") throw ArgumentError("--focus '" + v + "' must be knot or pain");
@@ -85,11 +84,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
         }
         else if (a == "--skin") {
             const std::string& v = value();
-            float f = 0;
-            char extra;
-            if (std::sscanf(v.c_str(), "%f%c", &f, &extra) != 1 || f < 0.1f || f > 1.0f)
-                throw ArgumentError("--skin '" + v + "' must be an opacity between 0.1 and 1");
-            o.skinOpacity = f;
+            o.skinOpacity = static_cast<float>(parseReal(v, 0.1, 1.0, "--skin"));
         }
         else if (a == "--interactive-lod") o.interactiveLod = true;
         else if (a == "--pack") o.packPath = value();
@@ -101,19 +96,20 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             parsePixel(v);  // a typo is reported before any window opens
             o.clickAt = v;
         } else if (a == "--print-selection") o.printSelection = value();
-        else if (a == "--benchmark-frames") o.benchmarkFrames = positiveNumber(a, value(), "a positive number");
+        else if (a == "--benchmark-frames") o.benchmarkFrames = positiveNumber(a, value(), 100000);
         else throw ArgumentError("unknown argument '" + a + "' (see --help)");
     }
     return o;
 }
 
 glm::vec2 parsePixel(const std::string& text) {
-    float x = 0, y = 0;
-    char extra;
-    if (std::sscanf(text.c_str(), "%f,%f%c", &x, &y, &extra) != 2 || !std::isfinite(x) || !std::isfinite(y) || x < 0 || y < 0 ||
-        x > 100000 || y > 100000)
+    const auto comma = text.find(',');
+    try {
+        if (comma == std::string::npos) throw ArgumentError("");
+        return {float(parseReal(text.substr(0, comma), 0, 100000, "--click-at")), float(parseReal(text.substr(comma + 1), 0, 100000, "--click-at"))};
+    } catch (const ArgumentError&) {
         throw ArgumentError("--click-at '" + text + "' must be X,Y in window pixels (two finite, non-negative numbers)");
-    return {x, y};
+    }
 }
 
 }  // namespace myomap

@@ -33,7 +33,16 @@ TEST(Cli, ErrorsNameTheArgument) {
     EXPECT_NE(errorOf({"--screenshot"}).find("--screenshot needs a value"), std::string::npos);
     EXPECT_NE(errorOf({"--frobnicate"}).find("'--frobnicate'"), std::string::npos);
     EXPECT_NE(errorOf({"--click-at", "12"}).find("--click-at"), std::string::npos);
-    EXPECT_NE(errorOf({"--knot", "0"}).find("--knot '0' must be a knot number"), std::string::npos);
+    EXPECT_NE(errorOf({"--knot", "0"}).find("--knot '0' must be a whole number from 1 to 100"), std::string::npos);
+    // Overflow, NaN and infinity are typos too, never accepted or undefined behaviour.
+    EXPECT_NE(errorOf({"--knot", "99999999999"}).find("--knot '99999999999'"), std::string::npos);
+    EXPECT_NE(errorOf({"--skin", "nan"}).find("--skin 'nan'"), std::string::npos);
+    EXPECT_NE(errorOf({"--click-at", "nan,inf"}).find("--click-at 'nan,inf'"), std::string::npos);
+    EXPECT_NE(errorOf({"--click-at", "10,20x"}).find("--click-at '10,20x'"), std::string::npos);
+    EXPECT_NE(errorOf({"--size", "640x480x"}).find("--size '640x480x'"), std::string::npos);
+    EXPECT_NE(errorOf({"--benchmark-frames", "1e3"}).find("--benchmark-frames '1e3'"), std::string::npos);
+    EXPECT_EQ(parseCli({"--click-at", "10.5,20"}).clickAt, "10.5,20");
+    EXPECT_FLOAT_EQ(*parseCli({"--skin", "0.35"}).skinOpacity, 0.35f);
     EXPECT_NE(errorOf({"--focus", "skin"}).find("--focus 'skin' must be knot or pain"), std::string::npos);
     EXPECT_NE(errorOf({"--skin", "2"}).find("--skin '2'"), std::string::npos);
     const CliOptions o = parseCli({"--knot", "2", "--focus", "knot", "--pain-area", "temple", "--pain-point", "0,1,0.2"});
