@@ -62,6 +62,14 @@ glm::ivec2 Window::framebufferSize() const {
     return {w, h};
 }
 
+glm::ivec2 Window::position() const {
+    int x = 0, y = 0;
+    glfwGetWindowPos(window_, &x, &y);
+    return {x, y};
+}
+
+void Window::moveTo(glm::ivec2 p) { glfwSetWindowPos(window_, p.x, p.y); }
+
 bool Window::minimised() const { return glfwGetWindowAttrib(window_, GLFW_ICONIFIED) == GLFW_TRUE; }
 
 void Window::onKey(GLFWwindow* window, int key, int, int action, int mods) {

@@ -38,6 +38,8 @@ public:
     glm::ivec2 framebufferSize() const;
     float contentScale() const;
     bool minimised() const;
+    glm::ivec2 position() const;
+    void moveTo(glm::ivec2 position);
 
     /// A key press or repeat, as GLFW reports it (key code and modifiers).
     struct KeyEvent {

@@ -72,7 +72,19 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
         interaction_->notify(std::to_string(missing) + " catalog muscle(s) have no mesh in this pack (e.g. '" + example +
                              "'); rebuild the pack.");
 
-    window_ = std::make_unique<Window>(options.width, options.height, "Myomap", !headless_);
+    // Settings are for people at the window; headless output must not depend on them.
+    useSettings_ = !headless_;
+    LoadedSettings loaded;
+    if (useSettings_) {
+        settingsPath_ = settingsPath();
+        loaded = loadSettings(settingsPath_);
+        if (!loaded.notice.empty()) interaction_->notify(loaded.notice);
+        savedSettings_ = loaded.settings;
+    }
+    const bool savedSize = useSettings_ && !options.sizeGiven;
+    window_ = std::make_unique<Window>(savedSize ? loaded.settings.windowWidth : options.width,
+                                       savedSize ? loaded.settings.windowHeight : options.height, "Myomap", !headless_);
+    if (useSettings_ && loaded.settings.windowX && loaded.settings.windowY) window_->moveTo({*loaded.settings.windowX, *loaded.settings.windowY});
     renderer_ = std::make_unique<SceneRenderer>(pack_, paths.shaders);
     settings_.lod = options.interactiveLod ? Lod::Interactive : Lod::Full;
 
@@ -85,7 +97,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     imguiReady_ = true;
     ui_ = std::make_unique<ViewerUi>(catalog_, pack_, knowledge_);
     // Fonts are scaled once, here. Screenshots use scale 1 so they look the same everywhere.
-    ui_->setupFonts(headless_ ? 1.0f : window_->contentScale());
+    ui_->setupFonts(headless_ ? 1.0f : window_->contentScale() * loaded.settings.textScale);
     ui_->layout(window_->windowSize().x);
 
     // The view first, then what the command line selects (a pattern turns the camera to it).
@@ -93,6 +105,15 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     interaction_->setViewportSize(vp.size());
     interaction_->setInstantCamera(true);
     interaction_->frameBody(options.view.value_or(ViewPreset::Front));
+    if (useSettings_) {
+        UiRequests remembered;
+        remembered.audience = loaded.settings.audience;
+        remembered.layers = LayerVisibility{};
+        remembered.layers->skin = loaded.settings.skin;
+        remembered.layers->skinOpacity = loaded.settings.skinOpacity;
+        interaction_->apply(remembered);
+        if (loaded.settings.view && !options.view) interaction_->setPose(*loaded.settings.view);
+    }
     const UiRequests setup = startupRequests(options, catalog_, knowledge_, pack_);
     interaction_->apply(setup);
     interaction_->setInstantCamera(headless_);
@@ -157,8 +178,9 @@ void Viewer::handleInput() {
 void Viewer::handleRequests(const UiRequests& r) {
     if (r.saveCarePlan && !interaction_->state().selected.empty()) {
         const auto& selected = interaction_->state().selected;
+        // Plans go to the user's documents folder, never wherever the program was started.
         if (const KnowledgeEntry* e = knowledge_.forMuscle(selected.muscleId))
-            pendingCarePlan_ = "myomap-care-plan-" + e->id + "-" + sideName(selected.side) + ".html";
+            pendingCarePlan_ = (std::filesystem::path(documentsFolder()) / ("myomap-care-plan-" + e->id + "-" + sideName(selected.side) + ".html")).string();
     }
     try {
         interaction_->apply(r);
@@ -218,6 +240,34 @@ Image Viewer::captureFrame() {
     return captureTarget_.read();
 }
 
+Settings Viewer::currentSettings() const {
+    Settings s = savedSettings_;
+    const AppState& state = interaction_->state();
+    s.audience = state.audience;
+    s.skin = state.layers.skin;
+    s.skinOpacity = state.layers.skinOpacity;
+    const glm::ivec2 size = window_->windowSize(), pos = window_->position();
+    s.windowWidth = std::max(320, size.x);
+    s.windowHeight = std::max(240, size.y);
+    s.windowX = pos.x;
+    s.windowY = pos.y;
+    s.view = poseOf(interaction_->camera());
+    return s;
+}
+
+void Viewer::saveSettingsIfChanged() {
+    if (!useSettings_) return;
+    const Settings now = currentSettings();
+    if (now == savedSettings_) return;
+    try {
+        saveSettings(settingsPath_, now);
+        savedSettings_ = now;
+    } catch (const MyomapError& err) {
+        useSettings_ = false;  // say it once, not every frame
+        interaction_->notify(std::string("Settings were not saved: ") + err.what());
+    }
+}
+
 void Viewer::checkGl(const char* where) const {
     if (!glCheck_) return;
     if (const GLenum e = glGetError(); e != GL_NO_ERROR) {
@@ -258,7 +308,13 @@ int Viewer::runInteractive() {
             framesToDraw = 2;
         }
         const std::uint64_t before = interaction_->revision();
+        const AppState stateBefore = interaction_->state();
         renderFrame(FrameKind::Interactive);
+        // A changed audience or skin is saved at once; the window and the view on closing.
+        const AppState& after = interaction_->state();
+        if (after.audience != stateBefore.audience || after.layers.skin != stateBefore.layers.skin ||
+            after.layers.skinOpacity != stateBefore.layers.skinOpacity)
+            saveSettingsIfChanged();
         present(0);
         window_->swapBuffers();
         framesToDraw = interaction_->revision() != before ? 2 : framesToDraw - 1;
@@ -275,6 +331,7 @@ int Viewer::runInteractive() {
             framesToDraw = 2;
         }
     }
+    saveSettingsIfChanged();
     return 0;
 }
 

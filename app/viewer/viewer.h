@@ -13,6 +13,7 @@
 #include "core/knowledge/knowledge_base.h"
 #include "core/session/interaction.h"
 #include "core/session/picking.h"
+#include "core/session/settings.h"
 #include "core/session/viewport.h"
 #include "core/support/image.h"
 #include "glfw_window.h"
@@ -58,6 +59,10 @@ private:
     /// Renders the body without the panel and writes the selected muscle's plan to `path`.
     /// Throws MyomapError.
     void saveCarePlan(const std::string& path);
+    /// The settings as they are now (user layers, audience, window, view).
+    Settings currentSettings() const;
+    /// Saves when they differ from what is on disk; a failure becomes a notice.
+    void saveSettingsIfChanged();
     /// Throws GlError when GL reported an error (debug builds and MYOMAP_GL_CHECK=1).
     void checkGl(const char* where) const;
 
@@ -89,6 +94,9 @@ private:
     bool forceSceneRedraw_ = false;  ///< benchmarks time the drawing itself
     RenderSettings settings_;
     std::string pendingCarePlan_;  ///< set by the panel; written after the frame
+    bool useSettings_ = false;     ///< interactive runs only: screenshots must not depend on them
+    std::string settingsPath_;
+    Settings savedSettings_;       ///< what the file holds (or the defaults a bad file fell back to)
     bool imguiReady_ = false;
     bool headless_ = false;
     bool glCheck_ = false;

@@ -5,6 +5,7 @@
 // build tree; never committed.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,7 +34,8 @@ struct PackObject {
 
 class Pack {
 public:
-    static constexpr std::uint32_t kVersion = 1;
+    /// Format version. 2 added the payload size and its FNV-1a 64 checksum to the header.
+    static constexpr std::uint32_t kVersion = 2;
 
     std::vector<PackObject> objects;
 
@@ -50,8 +52,11 @@ public:
 
     /// Writes atomically (temporary file, then rename). Throws PackError.
     void write(const std::string& path) const;
-    /// Reads a pack; throws PackError naming the file when it is missing, truncated or of another version.
+    /// Reads a pack; throws PackError naming the file when it is missing, not a file,
+    /// truncated, corrupt (checksum mismatch) or of another version.
     static Pack read(const std::string& path);
+    /// Same as read, from the bytes of a whole pack file in memory; `label` names them in errors.
+    static Pack readBytes(const std::uint8_t* data, std::size_t size, const std::string& label);
 };
 
 }  // namespace myomap

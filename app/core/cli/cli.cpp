@@ -62,6 +62,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
                 if (x == std::string::npos) throw ArgumentError("");
                 o.width = static_cast<int>(parseInteger(v.substr(0, x), 64, 8192, "--size"));
                 o.height = static_cast<int>(parseInteger(v.substr(x + 1), 64, 8192, "--size"));
+                o.sizeGiven = true;
             } catch (const ArgumentError&) {
                 throw ArgumentError("--size '" + v + "' must be WIDTHxHEIGHT between 64 and 8192, e.g. 1280x800");
             }

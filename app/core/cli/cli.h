@@ -16,6 +16,7 @@ struct CliOptions {
     bool version = false;
     std::optional<std::string> screenshot;  ///< render one frame to this PNG and exit
     int width = 1280, height = 800;
+    bool sizeGiven = false;                 ///< --size was given (it wins over the saved window size)
     std::optional<ViewPreset> view;
     std::optional<std::string> select;      ///< MUSCLE_ID[:left|right], checked against the catalog later
     bool noUi = false;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "core/support/atomic_file.h"
 #include "core/support/errors.h"
 
 namespace myomap {
@@ -89,17 +90,6 @@ std::string carePlanHtml(const CarePlan& plan) {
     return h;
 }
 
-void writeCarePlan(const std::string& path, const CarePlan& plan) {
-    const std::string html = carePlanHtml(plan);
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw MyomapError(path + ": cannot write the care plan");
-        out << html;
-        out.flush();
-        if (!out) throw MyomapError(path + ": writing the care plan failed (disk full?)");
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw MyomapError(path + ": cannot move the care plan into place");
-}
+void writeCarePlan(const std::string& path, const CarePlan& plan) { writeFileAtomically(path, carePlanHtml(plan), "the care plan"); }
 
 }  // namespace myomap

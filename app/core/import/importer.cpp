@@ -130,6 +130,20 @@ Mesh keepOwnSide(const Mesh& mesh, Side side, const std::string& id, const std::
     return out;
 }
 
+/// A part the catalog names for both sides is a midline part (the diaphragm, which
+/// BodyParts3D models as one mesh): each side keeps its own half, cut at x = 0 the way
+/// Z-Anatomy muscles are, so the halves meet without overlapping and a click picks one side.
+/// Unlike Z-Anatomy's, the left half is not a mirror: BodyParts3D's real asymmetry stays.
+Mesh ownHalf(const Mesh& mesh, Side side) {
+    return side == Side::Right ? keepRightHalf(mesh) : keepRightHalf(mesh.mirroredX()).mirroredX();
+}
+
+bool namesSource(const std::vector<SourceRef>& refs, const SourceRef& ref) {
+    for (const auto& r : refs)
+        if (r.kind == ref.kind && r.name == ref.name) return true;
+    return false;
+}
+
 PackObject makeObject(std::string id, Side side, Layer layer, Mesh full, float ratio) {
     PackObject o;
     o.muscleId = std::move(id);
@@ -311,7 +325,9 @@ Pack importPack(const ImportOptions& options) {
         Mesh m;
         for (const auto& ref : refs) {
             try {
-                if (ref.kind == "bp3d") {
+                if (ref.kind == "bp3d" && namesSource(side == Side::Right ? e.left : e.right, ref)) {
+                    m.append(ownHalf(lib.bp3d(ref.name), side));
+                } else if (ref.kind == "bp3d") {
                     m.append(keepOwnSide(lib.bp3d(ref.name), side, e.id, options.log));
                 } else if (side == Side::Right) {
                     m.append(lib.zanatomyRight(ref.name));

@@ -24,8 +24,10 @@ struct ImportOptions {
 /// which variable to set and where the data comes from.
 void checkSourcesFolder(const std::string& dir);
 
-/// Builds the pack. Throws SourcesError, MeshFileError (naming the file), CatalogError
-/// or ImportError (naming the catalog entry whose mesh is absent).
+/// Builds the pack. A BodyParts3D part that a catalog row names for both sides is a midline
+/// part (the diaphragm): each side gets its own half, cut at x = 0. Throws SourcesError,
+/// MeshFileError (naming the file), CatalogError or ImportError (naming the catalog entry
+/// whose mesh is absent).
 Pack importPack(const ImportOptions& options);
 
 /// Makes the decimated interactive mesh from a full one (welds by position, simplifies,

@@ -61,6 +61,12 @@ void Interaction::frameBody(ViewPreset preset) {
     changed();
 }
 
+void Interaction::setPose(const CameraPose& pose) {
+    glide_.reset();
+    applyPose(camera_, pose);
+    changed();
+}
+
 std::optional<PickResult> Interaction::pickMuscle(glm::vec2 pixel) const {
     if (pixel.x < 0 || pixel.y < 0 || pixel.x >= viewport_.x || pixel.y >= viewport_.y) return std::nullopt;
     const LayerVisibility layers = effectiveLayers();

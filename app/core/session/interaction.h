@@ -66,6 +66,8 @@ public:
     void setAuthorMode(bool on) { authorMode_ = on; }
     /// Frames the whole body from a preset (start-up, "Whole body").
     void frameBody(ViewPreset preset);
+    /// Puts the camera at a saved pose (the last view of the previous run).
+    void setPose(const CameraPose& pose);
 
     /// A click at `pixel`, window coordinates relative to the scene viewport.
     ClickOutcome click(glm::vec2 pixel);

@@ -7,21 +7,12 @@
 #include <cstdlib>
 #include <memory>
 
+#include "core/support/atomic_file.h"
 #include "core/support/errors.h"
 
 namespace myomap {
 
-void writePng(const std::string& path, const Image& image) {
-    const std::string tmp = path + ".tmp";
-    png_image img{};
-    img.version = PNG_IMAGE_VERSION;
-    img.width = static_cast<png_uint_32>(image.width);
-    img.height = static_cast<png_uint_32>(image.height);
-    img.format = PNG_FORMAT_RGBA;
-    if (!png_image_write_to_file(&img, tmp.c_str(), 0, image.rgba.data(), 0, nullptr))
-        throw MyomapError(path + ": cannot write the PNG (" + img.message + ")");
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw MyomapError(path + ": cannot move the PNG into place");
-}
+void writePng(const std::string& path, const Image& image) { writeFileAtomically(path, encodePng(image), "the PNG"); }
 
 std::vector<std::uint8_t> encodePng(const Image& image) {
     png_image img{};
