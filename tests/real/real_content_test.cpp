@@ -217,6 +217,17 @@ TEST(RealContent, SelfMassageNearNervesAndVesselsCarriesTheCautionOrIsClinicianO
         EXPECT_NE(content().kb.findSite(id), nullptr) << id;
 }
 
+TEST(RealContent, EntriesThatNameTheSamePlacePutItInTheSamePlace) {
+    for (const auto& p : checkSharedPlaces(content().kb)) ADD_FAILURE() << p;
+}
+
+TEST(RealContent, AtLeast96EntriesHaveKnotData) {
+    const auto full = std::count_if(content().kb.entries().begin(), content().kb.entries().end(),
+                                    [](const KnowledgeEntry& e) { return e.hasKnotData(); });
+    std::printf("entries with knot data: %d\n", int(full));
+    EXPECT_GE(full, 96);
+}
+
 TEST(RealContent, FullEntriesGiveSelfCareAPatientCanFollowAlone) {
     for (const auto& p : checkSelfCareComplete(content().kb)) ADD_FAILURE() << p;
 }

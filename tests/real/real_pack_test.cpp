@@ -68,7 +68,9 @@ TEST(RealPack, ZAnatomyMusclesLandInsideTheBody) {
     const PackObject* skin = data().pack.layer(Layer::Skin);
     const MeshBvh skinBvh(skin->mesh(Lod::Full));
     for (const char* id : {"latissimus_dorsi", "quadratus_lumborum", "rectus_abdominis", "internal_oblique", "transversus_abdominis",
-                           "multifidus_lumborum", "masseter", "temporalis", "lateral_pterygoid", "medial_pterygoid"}) {
+                           "multifidus_lumborum", "masseter", "temporalis", "lateral_pterygoid", "medial_pterygoid", "frontalis", "occipitalis",
+                           "zygomaticus_major", "orbicularis_oculi", "longus_colli", "pyramidalis", "extensor_digitorum_brevis",
+                           "dorsal_interossei_of_foot"}) {
         const PackObject* m = data().pack.find(id, Side::Right);
         ASSERT_NE(m, nullptr) << id;
         // The muscle's extent stays within the body's.

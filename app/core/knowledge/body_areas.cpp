@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 
 #include "core/anatomy/catalog.h"
@@ -11,11 +12,17 @@
 namespace myomap {
 
 std::vector<BodyArea> loadBodyAreas(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw ContentError(path + ":0: cannot open the body areas file");
+    std::stringstream text;
+    text << in.rdbuf();
+    return parseBodyAreas(text.str(), path);
+}
+
+std::vector<BodyArea> parseBodyAreas(const std::string& text, const std::string& path) try {
     YAML::Node root;
     try {
-        root = YAML::LoadFile(path);
-    } catch (const YAML::BadFile&) {
-        throw ContentError(path + ":0: cannot open the body areas file");
+        root = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
         throw ContentError(path + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
     }
@@ -28,6 +35,7 @@ std::vector<BodyArea> loadBodyAreas(const std::string& path) {
     for (const auto& a : list) {
         if (!a.IsMap()) fail(a, "each area must be a mapping");
         for (auto it = a.begin(); it != a.end(); ++it) {
+            if (!it->first.IsScalar()) fail(it->first, "a key must be plain text");
             const std::string key = it->first.as<std::string>();
             if (key != "id" && key != "name" && key != "aliases" && key != "point" && key != "radius")
                 fail(it->first, "unknown key '" + key + "' (expected id, name, aliases, point, radius)");
@@ -48,6 +56,9 @@ std::vector<BodyArea> loadBodyAreas(const std::string& path) {
         areas.push_back(area);
     }
     return areas;
+} catch (const YAML::Exception& e) {
+    // yaml-cpp's own conversion errors (a list where text should be) name file:line too.
+    throw ContentError(path + ":" + std::to_string(e.mark.is_null() ? 0 : e.mark.line + 1) + ": " + e.msg);
 }
 
 std::vector<const BodyArea*> searchAreas(const std::vector<BodyArea>& areas, const std::string& query) {

@@ -20,6 +20,8 @@ struct BodyArea {
 
 /// Reads content/areas.yaml; throws ContentError naming file:line.
 std::vector<BodyArea> loadBodyAreas(const std::string& path);
+/// Parses the text of an areas file; `label` names it in errors (ContentError, label:line).
+std::vector<BodyArea> parseBodyAreas(const std::string& text, const std::string& label);
 /// Areas whose name, id or alias contains every word of `query` (case-insensitive).
 std::vector<const BodyArea*> searchAreas(const std::vector<BodyArea>& areas, const std::string& query);
 /// The area with this id, or nullptr.

@@ -160,6 +160,36 @@ std::vector<std::string> checkEndangerment(const KnowledgeBase& kb) {
     return problems;
 }
 
+std::vector<std::string> checkSharedPlaces(const KnowledgeBase& kb) {
+    std::vector<std::string> problems;
+    for (const auto& e : kb.entries())
+        for (const auto& k : e.knots) {
+            std::vector<const SkinBlob*> blobs;
+            for (const auto* zone : {&k.referral.essential, &k.referral.spillover})
+                for (const auto& b : *zone) blobs.push_back(&b);
+            for (const SkinBlob* b : blobs) {
+                if (!b->area.empty()) continue;  // `at:` takes the area's own point
+                const std::string name = toLower(renderForSide(b->where, Side::Right));
+                const int sameName = int(std::count_if(blobs.begin(), blobs.end(), [&](const SkinBlob* o) {
+                    return toLower(renderForSide(o->where, Side::Right)) == name;
+                }));
+                if (sameName > 1) continue;
+                for (const auto& a : kb.areas()) {
+                    if (toLower(a.name) != name) continue;
+                    glm::vec3 d = b->center - a.point;
+                    if (std::abs(a.point.x) < 0.005f) d.x = 0.0f;  // a midline area spans both sides
+                    const float distance = glm::length(d);
+                    if (distance <= a.radius) continue;
+                    char mm[64];
+                    std::snprintf(mm, sizeof mm, "%.0f mm from its point (radius %.0f mm)", distance * 1000.0f, a.radius * 1000.0f);
+                    problems.push_back(e.file + ":" + std::to_string(b->line) + ": zone '" + b->where + "' is named like the body area '" +
+                                       a.id + "' but lies " + mm + ": write `at: " + a.id + "`, or name the place more exactly");
+                }
+            }
+        }
+    return problems;
+}
+
 std::vector<std::string> checkSelfCareComplete(const KnowledgeBase& kb) {
     std::vector<std::string> problems;
     for (const auto& e : kb.entries()) {

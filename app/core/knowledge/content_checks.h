@@ -35,6 +35,12 @@ std::vector<std::string> checkWording(const std::string& fileText, const std::st
 /// endangerment site without naming the site in `near` (so its caution would not show).
 std::vector<std::string> checkEndangerment(const KnowledgeBase& kb);
 
+/// "file:line: message" for every zone named like a body area of content/areas.yaml (the
+/// gazetteer: "temple", "outer elbow") that does not lie in that area, so two entries that
+/// name the same place put it in the same place. A band (several blobs with one name in a
+/// knot) stretches beyond its area and is not checked; a midline area counts on both sides.
+std::vector<std::string> checkSharedPlaces(const KnowledgeBase& kb);
+
 /// "file:line: message" for every full entry (one with knots) that lacks what a patient
 /// needs to follow it alone: which hand, hold-relax for each stretch, how to progress, a
 /// change for each cause, and the muscles to check as well.

@@ -34,6 +34,7 @@ public:
     /// Fails on the first key not in `allowed` (typos must not be silently ignored).
     void checkKeys(const YAML::Node& map, std::initializer_list<const char*> allowed, const std::string& what) const {
         for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!it->first.IsScalar()) fail(it->first, "a key in " + what + " must be plain text");
             const std::string key = it->first.as<std::string>();
             if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
                 std::string list;
@@ -102,6 +103,12 @@ private:
     std::string label_;
 };
 
+/// yaml-cpp throws its own exceptions for conversions it cannot make (a list where text
+/// should be); the parsers promise ContentError naming file:line instead.
+ContentError yamlError(const std::string& label, const YAML::Exception& e) {
+    return ContentError(label + ":" + std::to_string(e.mark.is_null() ? 0 : e.mark.line + 1) + ": " + e.msg);
+}
+
 std::vector<SkinBlob> readBlobs(const Reader& r, const YAML::Node& list, const std::string& what,
                                 const std::vector<BodyArea>& areas) {
     std::vector<SkinBlob> blobs;
@@ -137,7 +144,7 @@ bool SelfMassage::worksOn(const KnotSite& knot) const {
 }
 
 KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::string& label, const Catalog& catalog,
-                                         const References& refs) {
+                                         const References& refs) try {
     const auto& sources = refs.sources;
     Reader r(label);
     YAML::Node root;
@@ -271,6 +278,8 @@ KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::str
         }
     }
     return e;
+} catch (const YAML::Exception& e) {
+    throw yamlError(label, e);
 }
 
 KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& catalog) {
@@ -307,6 +316,8 @@ KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& 
         kb.errors_.push_back(sourcesFile.string() + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
     } catch (const ContentError& e) {
         kb.errors_.push_back(e.what());
+    } catch (const YAML::Exception& e) {
+        kb.errors_.push_back(yamlError(sourcesFile.string(), e).what());
     }
 
     const fs::path areasFile = fs::path(contentDir) / "areas.yaml";
@@ -373,16 +384,20 @@ KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& 
             kb.topics_.push_back(std::move(t));
         } catch (const ContentError& err) {
             kb.errors_.push_back(err.what());
+        } catch (const YAML::Exception& err) {
+            kb.errors_.push_back(yamlError(file.string(), err).what());
         }
     }
     std::stable_sort(kb.topics_.begin(), kb.topics_.end(), [](const LearnTopic& a, const LearnTopic& b) { return a.order < b.order; });
     return kb;
 }
 
-KnowledgeBase KnowledgeBase::withEntries(std::vector<KnowledgeEntry> entries, std::vector<EndangermentSite> sites) {
+KnowledgeBase KnowledgeBase::withEntries(std::vector<KnowledgeEntry> entries, std::vector<EndangermentSite> sites,
+                                         std::vector<BodyArea> areas) {
     KnowledgeBase kb;
     kb.entries_ = std::move(entries);
     kb.sites_ = std::move(sites);
+    kb.areas_ = std::move(areas);
     return kb;
 }
 
@@ -397,10 +412,14 @@ std::vector<EndangermentSite> KnowledgeBase::loadEndangermentSites(const std::st
     if (!in) throw ContentError(path + ":0: cannot open the endangerment sites file");
     std::stringstream ss;
     ss << in.rdbuf();
+    return parseEndangermentSites(ss.str(), path);
+}
+
+std::vector<EndangermentSite> KnowledgeBase::parseEndangermentSites(const std::string& text, const std::string& path) try {
     Reader r(path);
     YAML::Node root;
     try {
-        root = YAML::Load(ss.str());
+        root = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
         throw ContentError(path + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
     }
@@ -426,6 +445,8 @@ std::vector<EndangermentSite> KnowledgeBase::loadEndangermentSites(const std::st
         sites.push_back(std::move(site));
     }
     return sites;
+} catch (const YAML::Exception& e) {
+    throw yamlError(path, e);
 }
 
 const KnowledgeEntry* KnowledgeBase::forMuscle(const std::string& muscleId) const {

@@ -104,7 +104,8 @@ public:
     /// the folder itself is missing.
     static KnowledgeBase load(const std::string& contentDir, const Catalog& catalog);
     /// A knowledge base of the given entries only (tests, tools).
-    static KnowledgeBase withEntries(std::vector<KnowledgeEntry> entries, std::vector<EndangermentSite> sites = {});
+    static KnowledgeBase withEntries(std::vector<KnowledgeEntry> entries, std::vector<EndangermentSite> sites = {},
+                                     std::vector<BodyArea> areas = {});
 
     const std::vector<KnowledgeEntry>& entries() const { return entries_; }
     const std::vector<LearnTopic>& topics() const { return topics_; }
@@ -131,6 +132,8 @@ public:
                                      const References& references);
     /// Reads content/endangerment.yaml; throws ContentError naming file:line.
     static std::vector<EndangermentSite> loadEndangermentSites(const std::string& path);
+    /// Parses the text of an endangerment file; `label` names it in errors (ContentError, label:line).
+    static std::vector<EndangermentSite> parseEndangermentSites(const std::string& text, const std::string& label);
 
 private:
     std::vector<KnowledgeEntry> entries_;

@@ -89,6 +89,29 @@ TEST(Importer, RegistersZAnatomyIntoTheBodyParts3DFrameAndSplitsSides) {
     EXPECT_NEAR(left->bounds.max.x, -right->bounds.min.x, 1e-6f) << "left mirrors right";
 }
 
+TEST(Importer, SplitsAMidlinePartNamedForBothSidesAtTheMidline) {
+    MiniSources s;
+    // One mesh across the midline, lopsided like the diaphragm (its right dome is higher),
+    // with a bridge whose triangles straddle x = 0.
+    Mesh midline = test_support::makeBox({-0.15f, 1.1f, 0.0f}, {-0.01f, 1.3f, 0.2f});
+    midline.append(test_support::makeBox({0.01f, 1.1f, 0.0f}, {0.15f, 1.25f, 0.2f}));
+    midline.append(test_support::makeBox({-0.05f, 1.1f, 0.05f}, {0.05f, 1.15f, 0.1f}));
+    writeGlbFile(s.dir.file("src/bodyparts3d/parts/FJ0002.glb"), {{"FJ0002", midline}});
+    s.writeCatalog("sheet\tSheet\tDiaphragma\ttrunk\tbp3d:FJ0002\tbp3d:FJ0002\n");
+    const Pack pack = importPack(s.options());
+    const PackObject* right = pack.find("sheet", Side::Right);
+    const PackObject* left = pack.find("sheet", Side::Left);
+    ASSERT_TRUE(right && left);
+    EXPECT_LE(right->bounds.max.x, 0.0f) << "the right half stops at the midline";
+    EXPECT_GE(left->bounds.min.x, 0.0f) << "the left half starts there: the halves do not overlap";
+    EXPECT_NEAR(right->bounds.min.x, -0.15f, 1e-6f);
+    EXPECT_NEAR(left->bounds.max.x, 0.15f, 1e-6f);
+    EXPECT_NEAR(right->bounds.max.y, 1.3f, 1e-6f) << "each side keeps its own shape, not a mirror";
+    EXPECT_NEAR(left->bounds.max.y, 1.25f, 1e-6f);
+    EXPECT_EQ(right->mesh(Lod::Full).triangleCount() + left->mesh(Lod::Full).triangleCount(), midline.triangleCount())
+        << "every triangle goes to exactly one side";
+}
+
 TEST(Importer, AbsentMeshNamesTheCatalogLine) {
     MiniSources s;
     s.writeCatalog("ghost\tGhost\t\tneck\tbp3d:FJ4040\tbp3d:FJ4040M\n");

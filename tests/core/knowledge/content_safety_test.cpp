@@ -191,3 +191,17 @@ TEST(ContentSafety, LeftSheetNamesTheLeftSideInEveryTechniqueAndInTheSteps) {
     EXPECT_EQ(html.find("{sore}"), std::string::npos);
     EXPECT_EQ(html.find("{other}"), std::string::npos);
 }
+
+TEST(ContentSafety, AZoneNamedLikeABodyAreaMustLieInIt) {
+    Fixture f;
+    f.areas.push_back({"low_box", "Low", {}, {-0.2f, 0.4f, 0.3f}, 0.04f});
+    // The fixture's zone "low" sits at the area's point: fine.
+    KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(entryText("", "    near: [box_nerve]\n"))}, f.sites, f.areas);
+    EXPECT_TRUE(checkSharedPlaces(kb).empty());
+    std::string text = entryText("", "    near: [box_nerve]\n");
+    text.replace(text.find("center: [-0.2, 0.4, 0.3]"), 24, "center: [-0.2, 0.6, 0.3]");
+    kb = KnowledgeBase::withEntries({f.entry(text)}, f.sites, f.areas);
+    const auto problems = checkSharedPlaces(kb);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_TRUE(anyContains(problems, "e.yaml:", "named like the body area 'low_box'"));
+}
