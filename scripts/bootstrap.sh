@@ -11,6 +11,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri mesa-utils fonts-dejavu-core
   python3 python3-jsonschema
   desktop-file-utils appstream
+  clang libfuzzer-14-dev
 )
 
 missing=()

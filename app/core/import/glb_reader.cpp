@@ -219,14 +219,12 @@ Mesh decodePlain(const GlbView& v, const json& prim, const std::string& label) {
     Mesh mesh;
     const auto& attrs = prim.at("attributes");
     auto pos = readAccessor<float>(v, readUnsigned(attrs.at("POSITION"), "attribute POSITION", label), 3, label);
-    mesh.positions.resize(pos.size() / 3);
-    std::memcpy(mesh.positions.data(), pos.data(), pos.size() * sizeof(float));
+    // Copied per vertex: memcpy from an empty accessor would pass null pointers (UB).
+    for (std::size_t i = 0; i + 2 < pos.size(); i += 3) mesh.positions.emplace_back(pos[i], pos[i + 1], pos[i + 2]);
     if (attrs.contains("NORMAL")) {
         auto nrm = readAccessor<float>(v, readUnsigned(attrs.at("NORMAL"), "attribute NORMAL", label), 3, label);
-        if (nrm.size() == pos.size()) {
-            mesh.normals.resize(nrm.size() / 3);
-            std::memcpy(mesh.normals.data(), nrm.data(), nrm.size() * sizeof(float));
-        }
+        if (nrm.size() == pos.size())
+            for (std::size_t i = 0; i + 2 < nrm.size(); i += 3) mesh.normals.emplace_back(nrm[i], nrm[i + 1], nrm[i + 2]);
     }
     if (prim.contains("indices")) {
         mesh.indices = readAccessor<std::uint32_t>(v, readUnsigned(prim.at("indices"), "primitive 'indices'", label), 1, label);

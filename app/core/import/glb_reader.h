@@ -17,7 +17,9 @@ struct NamedMesh {
 };
 
 /// Reads every mesh node of the GLB file at `path`. Throws MeshFileError naming the file
-/// when it is missing, truncated, not GLB, or holds data that cannot be decoded.
+/// when it is missing, truncated, not GLB, or holds data that cannot be decoded: offsets,
+/// strides or counts outside the data, malformed transforms, a node reached twice (cycle
+/// or shared child). Hostile input gives that error, never a crash or a std::bad_alloc.
 std::vector<NamedMesh> readGlbFile(const std::string& path);
 
 /// Same as readGlbFile, from bytes already in memory; `label` names them in errors.

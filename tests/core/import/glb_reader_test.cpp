@@ -251,3 +251,23 @@ TEST(GlbReader, InstancedMeshesAreDecodedOnceAndPlacedPerNode) {
 TEST(GlbReader, JsonThatIsNotAnObjectIsAnError) {
     expectMeshFileError(glbBytes(json::array({1, 2}), {}), "not a glTF object");
 }
+
+TEST(GlbReader, AnEmptyAccessorReadsAsAnEmptyMesh) {
+    // memcpy from the empty accessor passed null pointers (UBSan, found by fuzzing).
+    Triangle t = triangle();
+    t.doc["accessors"][0]["count"] = 0;
+    t.doc["meshes"][0]["primitives"][0].erase("indices");
+    const auto meshes = readGlbBytes(t.bytes(), "empty.glb");
+    ASSERT_EQ(meshes.size(), 1u);
+    EXPECT_TRUE(meshes[0].mesh.positions.empty());
+}
+
+TEST(GlbReader, SavedFuzzInputsGiveMeshesOrAMeshFileError) {
+    for (const auto& f : std::filesystem::directory_iterator(std::string(MYOMAP_TEST_FIXTURES) + "/fuzz/glb")) {
+        try {
+            readGlbFile(f.path().string());
+        } catch (const MeshFileError& e) {
+            EXPECT_NE(std::string(e.what()).find(f.path().string()), std::string::npos) << e.what();
+        }
+    }
+}

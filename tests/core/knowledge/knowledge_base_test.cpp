@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <iterator>
+
 #include "core/anatomy/catalog.h"
 #include "core/knowledge/content_checks.h"
 #include "core/support/errors.h"
@@ -122,4 +125,48 @@ TEST(Readability, GradeFollowsSentenceAndWordLength) {
     EXPECT_LT(easy, 3.0);
     EXPECT_GT(hard, 14.0);
     EXPECT_DOUBLE_EQ(fleschKincaidGrade(""), 0.0);
+}
+
+namespace {
+/// Every file in tests/fixtures/fuzz/DIR: inputs the fuzzers once crashed on.
+std::vector<std::filesystem::path> fuzzInputs(const std::string& dir) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& f : std::filesystem::directory_iterator(kFixtures + "/fuzz/" + dir)) files.push_back(f.path());
+    return files;
+}
+
+void expectContentErrorAt(const std::function<void()>& parse, const std::string& where) {
+    try {
+        parse();
+        ADD_FAILURE() << "accepted; expected a ContentError at " << where;
+    } catch (const ContentError& e) {
+        EXPECT_NE(std::string(e.what()).find(where), std::string::npos) << e.what();
+    }
+}
+}  // namespace
+
+TEST(KnowledgeBase, NonTextKeysAreContentErrorsNotYamlExceptions) {
+    // yaml-cpp's TypedBadConversion escaped every parser (found by fuzzing).
+    expectContentErrorAt([] { KnowledgeBase::parseEntry("id: x\n? covers:\n  - a\n", "e.yaml", fixtureCatalog(), refA()); },
+                         "e.yaml:2:");
+    expectContentErrorAt([] { KnowledgeBase::parseEndangermentSites("sites:\n  - ? [a]\n    : b\n", "s.yaml"); }, "s.yaml:2:");
+    expectContentErrorAt([] { parseBodyAreas("areas:\n  - {? [a] : b}\n", "a.yaml"); }, "a.yaml:2:");
+}
+
+TEST(KnowledgeBase, BodyAreaTextsThatAreNotTextAreContentErrors) {
+    expectContentErrorAt([] { parseBodyAreas("areas:\n  - id: t\n    name: T\n    aliases: [a, {b: c}]\n    point: [0, 0, 0]\n", "a.yaml"); },
+                         "a.yaml:");
+    expectContentErrorAt([] { parseBodyAreas("areas:\n  - id: [t]\n    name: T\n    point: [0, 0, 0]\n", "a.yaml"); }, "a.yaml:");
+}
+
+TEST(KnowledgeBase, SavedFuzzInputsAreContentErrorsNamingTheFile) {
+    auto text = [](const std::filesystem::path& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    };
+    for (const auto& f : fuzzInputs("content_entry"))
+        expectContentErrorAt([&] { KnowledgeBase::parseEntry(text(f), f.string(), fixtureCatalog(), refA()); }, f.string() + ":");
+    for (const auto& f : fuzzInputs("body_areas")) expectContentErrorAt([&] { parseBodyAreas(text(f), f.string()); }, f.string() + ":");
+    for (const auto& f : fuzzInputs("endangerment"))
+        expectContentErrorAt([&] { KnowledgeBase::parseEndangermentSites(text(f), f.string()); }, f.string() + ":");
 }
