@@ -20,7 +20,9 @@ xvfb ctest --test-dir build --output-on-failure -j"$jobs"
 if [ "${MYOMAP_QUICK:-0}" = "1" ]; then exit 0; fi
 
 echo "== the same tests under ASan + UBSan (float-cast-overflow included)"
-cmake -S . -B build-asan -DMYOMAP_SANITIZE=ON -DMYOMAP_WERROR="$werror" \
+# Not -Werror here: GCC 12 gives false maybe-uninitialized warnings inside libstdc++'s
+# <regex> when sanitizers are on; the first build already holds our code to -Werror.
+cmake -S . -B build-asan -DMYOMAP_SANITIZE=ON -DMYOMAP_WERROR=OFF \
   -DMYOMAP_PREBUILT_PACK="$PWD/build/pack/anatomy.pack"
 cmake --build build-asan -j"$jobs"
 # Mesa's own allocations are not ours to judge: leak checking stays off; any error aborts.
