@@ -94,6 +94,18 @@ TEST(RealPack, ZAnatomyMusclesLandInsideTheBody) {
     }
 }
 
+TEST(RealPack, NoBonePokesThroughTheSkin) {
+    // A bone outside the skin is drawn over the referral paint (a bone-white spot in a zone).
+    const MeshBvh skin(data().pack.layer(Layer::Skin)->mesh(Lod::Full));
+    const Mesh& bones = data().pack.layer(Layer::Skeleton)->mesh(Lod::Full);
+    std::size_t outside = 0;
+    for (const auto& p : bones.positions) {
+        const auto c = skin.closest(p, 0.02f);
+        outside += c && glm::dot(p - c->point, c->normal) > 0.0005f;
+    }
+    EXPECT_EQ(outside, 0u) << outside << " bone vertices lie more than 0.5 mm outside the skin";
+}
+
 TEST(RealPack, LatissimusDorsiCoversTheLowerRibsAtTheBack) {
     const PackObject* lat = data().pack.find("latissimus_dorsi", Side::Right);
     const PackObject* skeleton = data().pack.layer(Layer::Skeleton);

@@ -370,6 +370,18 @@ Pack importPack(const ImportOptions& options) {
         throw ImportError(msg);
     }
     if (options.log) options.log("tucked " + std::to_string(tucked) + " muscle vertices under the skin");
+    // Bones too: where the skull or the breastbone pokes through the thin skin, an opaque
+    // bone hides the referral paint (a white spot in a zone over the brow or the chest).
+    if (!skin.indices.empty() && !skeleton.indices.empty()) {
+        // In the concave eye sockets one push can land outside again: repeat until settled.
+        std::size_t bones = 0;
+        for (int pass = 0; pass < 4; ++pass) {
+            const std::size_t moved = tuckUnderSkin(skeleton, skinBvh, 0.002f);
+            bones += moved;
+            if (moved == 0) break;
+        }
+        if (options.log) options.log("tucked " + std::to_string(bones) + " bone vertices under the skin");
+    }
     if (!skin.indices.empty()) pack.objects.push_back(makeObject("skin", Side::None, Layer::Skin, std::move(skin), 0.3f));
     if (!skeleton.indices.empty())
         pack.objects.push_back(makeObject("skeleton", Side::None, Layer::Skeleton, std::move(skeleton), options.interactiveRatio));
