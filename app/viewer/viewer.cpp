@@ -308,12 +308,13 @@ int Viewer::runInteractive() {
             framesToDraw = 2;
         }
         const std::uint64_t before = interaction_->revision();
-        const AppState stateBefore = interaction_->state();
+        const Audience audienceBefore = interaction_->state().audience;
+        const LayerVisibility layersBefore = interaction_->state().layers;
         renderFrame(FrameKind::Interactive);
         // A changed audience or skin is saved at once; the window and the view on closing.
         const AppState& after = interaction_->state();
-        if (after.audience != stateBefore.audience || after.layers.skin != stateBefore.layers.skin ||
-            after.layers.skinOpacity != stateBefore.layers.skinOpacity)
+        if (after.audience != audienceBefore || after.layers.skin != layersBefore.skin ||
+            after.layers.skinOpacity != layersBefore.skinOpacity)
             saveSettingsIfChanged();
         present(0);
         window_->swapBuffers();

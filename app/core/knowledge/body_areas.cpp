@@ -1,6 +1,6 @@
 #include "core/knowledge/body_areas.h"
 
-#include <yaml-cpp/yaml.h>
+#include "core/knowledge/yaml_text.h"
 
 #include <algorithm>
 #include <fstream>
@@ -12,20 +12,11 @@
 namespace myomap {
 
 std::vector<BodyArea> loadBodyAreas(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw ContentError(path + ":0: cannot open the body areas file");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parseBodyAreas(text.str(), path);
+    return parseBodyAreas(readContentFile(path, "the body areas file"), path);
 }
 
 std::vector<BodyArea> parseBodyAreas(const std::string& text, const std::string& path) try {
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-        throw ContentError(path + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = parseContentYaml(text, path);
     auto fail = [&](const YAML::Node& n, const std::string& msg) -> void {
         throw ContentError(path + ":" + std::to_string(n.Mark().line + 1) + ": " + msg);
     };

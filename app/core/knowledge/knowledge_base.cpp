@@ -1,7 +1,5 @@
 #include "core/knowledge/knowledge_base.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -10,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/knowledge/yaml_text.h"
 #include "core/support/errors.h"
 
 namespace myomap {
@@ -147,12 +146,7 @@ KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::str
                                          const References& refs) try {
     const auto& sources = refs.sources;
     Reader r(label);
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-        throw ContentError(label + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = parseContentYaml(text, label);
     r.requireMap(root, "a muscle entry");
     r.checkKeys(root, {"id", "covers", "title", "summary", "clinical", "knots", "symptoms", "causes", "self_massage",
                        "stretches", "red_flags", "cautions", "sources", "progression", "heat", "also_check"},
@@ -293,12 +287,6 @@ KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& 
         std::sort(files.begin(), files.end());
         return files;
     };
-    auto readText = [](const fs::path& p) {
-        std::ifstream in(p);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
 
     const fs::path sourcesFile = fs::path(contentDir) / "sources.yaml";
     try {
@@ -343,7 +331,7 @@ KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& 
     std::map<std::string, std::string> coveredBy;
     for (const auto& file : sortedYaml(fs::path(contentDir) / "muscles")) {
         try {
-            KnowledgeEntry e = parseEntry(readText(file), file.string(), catalog, refs);
+            KnowledgeEntry e = parseEntry(readContentFile(file.string(), "the entry"), file.string(), catalog, refs);
             if (e.id != file.stem().string())
                 throw ContentError(file.string() + ":1: id '" + e.id + "' must match the file name '" + file.stem().string() + "'");
             for (const auto& id : e.covers) {
@@ -363,12 +351,7 @@ KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& 
     for (const auto& file : sortedYaml(fs::path(contentDir) / "learn")) {
         try {
             Reader r(file.string());
-            YAML::Node root;
-            try {
-                root = YAML::Load(readText(file));
-            } catch (const YAML::ParserException& e) {
-                throw ContentError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-            }
+            const YAML::Node root = parseContentYaml(readContentFile(file.string(), "the topic"), file.string());
             r.requireMap(root, "a topic");
             r.checkKeys(root, {"id", "title", "order", "body", "bullets", "sources"}, "a topic");
             LearnTopic t;
@@ -408,21 +391,12 @@ const EndangermentSite* KnowledgeBase::findSite(const std::string& id) const {
 }
 
 std::vector<EndangermentSite> KnowledgeBase::loadEndangermentSites(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw ContentError(path + ":0: cannot open the endangerment sites file");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parseEndangermentSites(ss.str(), path);
+    return parseEndangermentSites(readContentFile(path, "the endangerment sites file"), path);
 }
 
 std::vector<EndangermentSite> KnowledgeBase::parseEndangermentSites(const std::string& text, const std::string& path) try {
     Reader r(path);
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-        throw ContentError(path + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = parseContentYaml(text, path);
     r.requireMap(root, "endangerment.yaml");
     r.checkKeys(root, {"sites"}, "endangerment.yaml");
     const YAML::Node list = r.need(root, "sites", "endangerment.yaml");

@@ -274,7 +274,6 @@ void Interaction::glideToMuscle(const MuscleRef& ref) {
 }
 
 void Interaction::advance(double now) {
-    now_ = now;
     if (!glide_) return;
     if (glide_->start < 0.0) glide_->start = now;
     const float t = float((now - glide_->start) / kGlideSeconds);

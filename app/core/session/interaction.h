@@ -86,9 +86,6 @@ public:
     /// True while the camera glides (the window keeps drawing).
     bool animating() const { return glide_.has_value(); }
 
-    /// Index of the skin object in the pack, or -1.
-    int skinObject() const { return skinObject_; }
-
 private:
     std::optional<PickResult> pickMuscle(glm::vec2 pixel) const;
     MuscleRef muscleAt(glm::vec2 pixel) const;
@@ -118,7 +115,6 @@ private:
         double start = -1.0;  ///< set on the first advance after the glide begins
     };
     std::optional<Glide> glide_;
-    double now_ = 0.0;
     bool instantCamera_ = false;
     bool authorMode_ = false;
     std::uint64_t revision_ = 1;

@@ -9,6 +9,7 @@
 
 #include "core/support/atomic_file.h"
 #include "core/support/errors.h"
+#include "core/support/key_value.h"
 
 namespace myomap {
 namespace fs = std::filesystem;
@@ -81,18 +82,14 @@ LoadedSettings loadSettings(const std::string& path) {
     };
     while (std::getline(in, line) && problem.empty()) {
         ++lineNo;
-        if (line.empty() || line[0] == '#') continue;
-        const auto eq = line.find('=');
-        if (eq == std::string::npos) {
+        const KeyValueLine kv = parseKeyValueLine(line);
+        if (kv.kind == KeyValueLine::Kind::Skip) continue;
+        if (kv.kind == KeyValueLine::Kind::Malformed) {
             bad("expected 'name = value'");
             break;
         }
-        auto trim = [](std::string t) {
-            t.erase(0, t.find_first_not_of(" \t"));
-            t.erase(t.find_last_not_of(" \t\r") + 1);
-            return t;
-        };
-        const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
+        const std::string& key = kv.key;
+        const std::string& value = kv.value;
         int i = 0;
         if (key == "audience") {
             if (value == "patient") s.audience = Audience::Patient;

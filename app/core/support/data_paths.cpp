@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/support/errors.h"
+#include "core/support/key_value.h"
 
 namespace myomap {
 namespace fs = std::filesystem;
@@ -30,15 +31,12 @@ std::optional<DataPaths> fromPathsFile(const fs::path& file) {
     int lineNo = 0;
     while (std::getline(in, line)) {
         ++lineNo;
-        if (line.empty() || line[0] == '#') continue;
-        const auto eq = line.find('=');
-        if (eq == std::string::npos) throw MyomapError(file.string() + ":" + std::to_string(lineNo) + ": expected 'name = path'");
-        auto trim = [](std::string s) {
-            s.erase(0, s.find_first_not_of(" \t"));
-            s.erase(s.find_last_not_of(" \t\r") + 1);
-            return s;
-        };
-        const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
+        const KeyValueLine kv = parseKeyValueLine(line);
+        if (kv.kind == KeyValueLine::Kind::Skip) continue;
+        if (kv.kind == KeyValueLine::Kind::Malformed)
+            throw MyomapError(file.string() + ":" + std::to_string(lineNo) + ": expected 'name = path'");
+        const std::string& key = kv.key;
+        const std::string& value = kv.value;
         if (key == "pack") p.pack = value;
         else if (key == "models") p.models = value;
         else if (key == "shaders") p.shaders = value;
