@@ -12,6 +12,7 @@ packages=(
   python3 python3-jsonschema
   desktop-file-utils appstream
   clang libfuzzer-14-dev
+  libassimp-dev libfontconfig-dev libcairo2-dev libpango1.0-dev poppler-utils
 )
 
 missing=()

@@ -1,5 +1,7 @@
 #include "viewer_ui.h"
 
+#include "ui/font_lookup.h"
+
 #include <imgui.h>
 
 #include "core/clinical/care_sheet.h"
@@ -11,8 +13,6 @@
 namespace myomap {
 
 namespace {
-const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-const char* kBoldFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 /// A label and two radio buttons; `second` is true when the second is chosen. The buttons
 /// move under the label when the panel is too narrow for one line.
@@ -63,11 +63,11 @@ void ViewerUi::setupFonts(float contentScale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float size = 17.0f * scale_;
-    if (std::filesystem::exists(kFontPath)) {
-        io.Fonts->AddFontFromFileTTF(kFontPath, size);
-        if (std::filesystem::exists(kBoldFontPath)) {
-            titleFont_ = io.Fonts->AddFontFromFileTTF(kBoldFontPath, size * 1.35f);
-            boldFont_ = io.Fonts->AddFontFromFileTTF(kBoldFontPath, size);
+    if (const auto regular = findSansFontFile(false)) {
+        io.Fonts->AddFontFromFileTTF(regular->c_str(), size);
+        if (const auto bold = findSansFontFile(true)) {
+            titleFont_ = io.Fonts->AddFontFromFileTTF(bold->c_str(), size * 1.35f);
+            boldFont_ = io.Fonts->AddFontFromFileTTF(bold->c_str(), size);
         }
     } else {
         ImFontConfig config;

@@ -209,7 +209,13 @@ std::vector<LayerSource> loadLayerSources(const std::string& path) {
         if (cells.size() != 2) throw CatalogError(where + ": expected 2 tab-separated fields");
         if (cells[0] != "skin" && cells[0] != "skeleton")
             throw CatalogError(where + ": layer '" + cells[0] + "' is unknown (expected skin or skeleton)");
-        for (const auto& ref : parseSourceRefs(cells[1], where)) out.push_back({cells[0], ref});
+        for (const auto& ref : parseSourceRefs(cells[1], where)) {
+            // Z-Anatomy bones sit in another frame and are only registered, not built into
+            // the pack: a context layer comes from BodyParts3D parts alone.
+            if (ref.kind != "bp3d")
+                throw CatalogError(where + ": layer source '" + ref.text() + "' is not a BodyParts3D part (expected bp3d:FJxxxx)");
+            out.push_back({cells[0], ref});
+        }
     }
     return out;
 }

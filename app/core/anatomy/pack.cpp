@@ -7,6 +7,7 @@
 #include <fstream>
 #include <new>
 
+#include "core/support/atomic_file.h"
 #include "core/support/errors.h"
 
 namespace myomap {
@@ -38,9 +39,9 @@ private:
 /// Streams the payload to the file, hashing and counting it on the way.
 class Writer {
 public:
-    explicit Writer(std::ofstream& out) : out_(out) {}
+    explicit Writer(AtomicFileWriter& out) : out_(out) {}
     void bytes(const void* data, std::size_t size) {
-        out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+        out_.write(data, size);
         hash_.add(data, size);
         size_ += size;
     }
@@ -59,7 +60,7 @@ public:
     std::uint64_t hash() const { return hash_.value(); }
 
 private:
-    std::ofstream& out_;
+    AtomicFileWriter& out_;
     Fnv1a64 hash_;
     std::uint64_t size_ = 0;
 };
@@ -217,15 +218,13 @@ Bounds Pack::bodyBounds() const {
 }
 
 void Pack::write(const std::string& path) const {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw PackError(tmp + ": cannot write the pack");
+    try {
+        AtomicFileWriter out(path, "the pack");
         const std::uint64_t placeholder = 0;
         out.write(kMagic, sizeof kMagic);
-        out.write(reinterpret_cast<const char*>(&kVersion), sizeof kVersion);
-        out.write(reinterpret_cast<const char*>(&placeholder), sizeof placeholder);
-        out.write(reinterpret_cast<const char*>(&placeholder), sizeof placeholder);
+        out.write(&kVersion, sizeof kVersion);
+        out.write(&placeholder, sizeof placeholder);
+        out.write(&placeholder, sizeof placeholder);
         Writer w(out);
         w.pod(static_cast<std::uint32_t>(objects.size()));
         for (const auto& o : objects) {
@@ -241,13 +240,14 @@ void Pack::write(const std::string& path) const {
         }
         // Size and checksum are known only now; the payload was streamed, never held twice.
         const std::uint64_t size = w.size(), hash = w.hash();
-        out.seekp(static_cast<std::streamoff>(kSizeOffset));
-        out.write(reinterpret_cast<const char*>(&size), sizeof size);
-        out.write(reinterpret_cast<const char*>(&hash), sizeof hash);
-        out.flush();
-        if (!out) throw PackError(tmp + ": writing the pack failed (disk full?)");
+        out.writeAt(kSizeOffset, &size, sizeof size);
+        out.writeAt(kSizeOffset + sizeof size, &hash, sizeof hash);
+        out.commit();
+    } catch (const PackError&) {
+        throw;
+    } catch (const MyomapError& e) {
+        throw PackError(e.what());
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) throw PackError(path + ": cannot move the new pack into place");
 }
 
 Pack Pack::read(const std::string& path) {

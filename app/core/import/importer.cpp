@@ -2,6 +2,7 @@
 
 #include <meshoptimizer.h>
 
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "core/support/errors.h"
 #include "core/import/glb_reader.h"
+#include "core/import/mesh_reader.h"
 #include "core/import/registration.h"
 
 namespace myomap {
@@ -22,23 +24,15 @@ const char* kWhereDataComesFrom =
     "checkout. Elsewhere: BodyParts3D 4.0 from the DBCLS download page (per-part GLB repackagings exist on "
     "GitHub) and the Z-Anatomy export; see models/README.md.";
 
-Mesh mergeAll(const std::vector<NamedMesh>& parts) {
-    Mesh m;
-    for (const auto& p : parts) m.append(p.mesh);
-    return m;
-}
-
 /// Loads and caches source meshes, registering Z-Anatomy nodes on first use.
 class SourceLibrary {
 public:
     SourceLibrary(const std::string& sources, const std::string& models, std::function<void(const std::string&)> log)
-        : sources_(sources), models_(models), log_(std::move(log)) {}
-
-    Mesh bp3d(const std::string& part) {
-        const fs::path path = fs::path(sources_) / "bodyparts3d" / "parts" / (part + ".glb");
-        if (!fs::exists(path)) throw MeshFileError(path.string() + ": the part file does not exist");
-        return mergeAll(readGlbFile(path.string()));
+        : sources_(sources), models_(models), log_(std::move(log)), parts_((fs::path(sources) / "bodyparts3d").string()) {
+        if (log_) log_("BodyParts3D parts from " + parts_.describe());
     }
+
+    Mesh bp3d(const std::string& part) { return parts_.part(part); }
 
     /// The registered Z-Anatomy muscle node, right half only (x < 0).
     const Mesh& zanatomyRight(const std::string& node) {
@@ -64,13 +58,24 @@ public:
 private:
     void loadZanatomy() {
         if (table_) return;
-        // Built into locals and kept only when complete, so a failure is reported again
-        // (not as a confusing follow-on error) for the next muscle that needs it.
+        // A failure is remembered and reported again for every muscle that needs Z-Anatomy,
+        // without reading and decoding the export once per muscle.
+        if (zaFailure_) std::rethrow_exception(zaFailure_);
+        try {
+            registerZanatomy();
+        } catch (const MyomapError&) {
+            zaFailure_ = std::current_exception();
+            throw;
+        }
+    }
+
+    void registerZanatomy() {
         auto table = std::make_unique<RegistrationTable>(RegistrationTable::load(models_ + "/registration.tsv"));
         const fs::path za = fs::path(sources_) / "z-anatomy";
-        for (auto& nm : readGlbFile((za / "muscular.glb").string())) zaMuscles_[nm.name] = std::move(nm.mesh);
-        std::map<std::string, Mesh> zaBones;
-        for (auto& nm : readGlbFile((za / "skeletal.glb").string())) zaBones[nm.name] = std::move(nm.mesh);
+        const auto glb = makeGlbReader();
+        std::map<std::string, Mesh> zaMuscles, zaBones;
+        for (auto& nm : glb->read((za / "muscular.glb").string())) zaMuscles[nm.name] = std::move(nm.mesh);
+        for (auto& nm : glb->read((za / "skeletal.glb").string())) zaBones[nm.name] = std::move(nm.mesh);
         std::map<std::string, std::vector<std::pair<glm::vec3, glm::vec3>>> pairs;
         for (const auto& bp : table->bones) {
             auto zb = zaBones.find(bp.zanatomyBone);
@@ -95,13 +100,16 @@ private:
             if (log_) log_("registered Z-Anatomy region '" + region + "' on " + std::to_string(ps.size()) +
                            " landmarks, mean residual " + std::to_string(1000.0 * err / ps.size()) + " mm");
         }
+        zaMuscles_ = std::move(zaMuscles);
         regionFit_ = std::move(fits);
         table_ = std::move(table);
     }
 
     std::string sources_, models_;
     std::function<void(const std::string&)> log_;
+    PartFolder parts_;
     std::unique_ptr<RegistrationTable> table_;
+    std::exception_ptr zaFailure_;
     std::map<std::string, Mesh> zaMuscles_, zaRight_;
     std::map<std::string, glm::mat4> regionFit_;
 };
@@ -162,8 +170,11 @@ void checkSourcesFolder(const std::string& dir) {
     if (dir.empty()) throw SourcesError(std::string("No anatomy sources folder was given. ") + kWhereDataComesFrom);
     if (!fs::is_directory(dir))
         throw SourcesError("The anatomy sources folder '" + dir + "' does not exist. " + kWhereDataComesFrom);
-    if (!fs::is_directory(fs::path(dir) / "bodyparts3d" / "parts"))
-        throw SourcesError("The anatomy sources folder '" + dir + "' has no bodyparts3d/parts/ folder. " + kWhereDataComesFrom);
+    if (!isBodyParts3DFolder((fs::path(dir) / "bodyparts3d").string()))
+        throw SourcesError("The anatomy sources folder '" + dir +
+                           "' has no BodyParts3D parts (bodyparts3d/parts/ with GLB or OBJ files, or the DBCLS download "
+                           "unpacked as bodyparts3d/isa_BP3D_4.0_obj_99/). " +
+                           kWhereDataComesFrom);
 }
 
 std::size_t tuckUnderSkin(Mesh& mesh, const MeshBvh& skin, float depth) {
@@ -334,11 +345,11 @@ Pack importPack(const ImportOptions& options) {
                 } else {
                     m.append(lib.zanatomyRight(ref.name).mirroredX());
                 }
-            } catch (const MeshFileError& err) {
-                const std::string what = err.what();
-                if (what.find("does not exist") == std::string::npos) throw;  // corrupt data stops the build
+            } catch (const MissingSourceError& err) {
+                // A missing file is listed with the rest; a corrupt one (any other
+                // MeshFileError) stops the build at once.
                 missing.push_back(catalogPath + ":" + std::to_string(e.line) + ": muscle '" + e.id + "' (" + sideName(side) +
-                                  ") names " + ref.text() + ", but " + what);
+                                  ") names " + ref.text() + ", but " + err.what());
             } catch (const ImportError& err) {
                 missing.push_back(catalogPath + ":" + std::to_string(e.line) + ": muscle '" + e.id + "' (" + sideName(side) +
                                   ") names " + ref.text() + ", but " + err.what());

@@ -12,34 +12,69 @@
 
 namespace myomap {
 
-namespace {
-void writeAll(const std::string& path, const char* data, std::size_t size, const std::string& what) {
+AtomicFileWriter::AtomicFileWriter(std::string path, std::string what) : path_(std::move(path)), what_(std::move(what)) {
     // A unique temporary name in the same folder, so the rename stays on one file system.
-    std::string tmp = path + ".XXXXXX";
-    const int fd = mkstemp(tmp.data());
-    if (fd < 0) throw MyomapError(path + ": cannot write " + what + " (" + std::strerror(errno) + ")");
-    auto fail = [&](const char* step) {
-        const std::string reason = std::strerror(errno);
-        ::close(fd);
-        std::remove(tmp.c_str());
-        throw MyomapError(path + ": " + step + " " + what + " failed (" + reason + ")");
-    };
+    tmp_ = path_ + ".XXXXXX";
+    fd_ = mkstemp(tmp_.data());
+    if (fd_ < 0) throw MyomapError(path_ + ": cannot write " + what_ + " (" + std::strerror(errno) + ")");
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        std::remove(tmp_.c_str());
+    }
+}
+
+void AtomicFileWriter::fail(const char* step) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd_);
+    fd_ = -1;
+    std::remove(tmp_.c_str());
+    throw MyomapError(path_ + ": " + step + " " + what_ + " failed (" + reason + ")");
+}
+
+void AtomicFileWriter::write(const void* data, std::size_t size) {
+    const char* bytes = static_cast<const char*>(data);
     for (std::size_t done = 0; done < size;) {
-        const ssize_t n = ::write(fd, data + done, size - done);
+        const ssize_t n = ::write(fd_, bytes + done, size - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) fail("writing");
         done += static_cast<std::size_t>(n);
     }
-    if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail("saving");
+}
+
+void AtomicFileWriter::writeAt(std::uint64_t offset, const void* data, std::size_t size) {
+    const char* bytes = static_cast<const char*>(data);
+    for (std::size_t done = 0; done < size;) {
+        const ssize_t n = ::pwrite(fd_, bytes + done, size - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) fail("writing");
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+void AtomicFileWriter::commit() {
+    if (::fchmod(fd_, 0644) != 0 || ::fsync(fd_) != 0) fail("saving");
+    const int fd = fd_;
+    fd_ = -1;
     if (::close(fd) != 0) {
-        std::remove(tmp.c_str());
-        throw MyomapError(path + ": saving " + what + " failed (" + std::strerror(errno) + ")");
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         const std::string reason = std::strerror(errno);
-        std::remove(tmp.c_str());
-        throw MyomapError(path + ": cannot move " + what + " into place (" + reason + ")");
+        std::remove(tmp_.c_str());
+        throw MyomapError(path_ + ": saving " + what_ + " failed (" + reason + ")");
     }
+    if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+        const std::string reason = std::strerror(errno);
+        std::remove(tmp_.c_str());
+        throw MyomapError(path_ + ": cannot move " + what_ + " into place (" + reason + ")");
+    }
+}
+
+namespace {
+void writeAll(const std::string& path, const char* data, std::size_t size, const std::string& what) {
+    AtomicFileWriter file(path, what);
+    file.write(data, size);
+    file.commit();
 }
 }  // namespace
 

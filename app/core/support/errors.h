@@ -19,6 +19,13 @@ public:
     using MyomapError::MyomapError;
 };
 
+/// A source mesh file the catalog names is not there (as opposed to there but unreadable):
+/// the importer lists every missing one together instead of stopping at the first.
+class MissingSourceError : public MeshFileError {
+public:
+    using MeshFileError::MeshFileError;
+};
+
 /// The anatomy sources folder is missing or incomplete.
 class SourcesError : public MyomapError {
 public:

@@ -210,3 +210,16 @@ TEST(Pack, StrayOrMissingBytesAreRefused) {
     payload.push_back(7);
     expectPackError(packAround(payload), "left over");
 }
+
+TEST(Pack, AFailedWriteKeepsTheOldPathAndLeavesNoTemporaryFile) {
+    test_support::TempDir dir;
+    const std::string path = dir.file("anatomy.pack");
+    std::filesystem::create_directory(path);  // renaming over a folder fails
+    Pack pack;
+    pack.objects.push_back(PackObject{});
+    EXPECT_THROW(pack.write(path), PackError);
+    EXPECT_TRUE(std::filesystem::is_directory(path));
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++entries;
+    EXPECT_EQ(entries, 1) << "no anatomy.pack.XXXXXX left behind";
+}

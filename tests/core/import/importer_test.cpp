@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "core/support/errors.h"
@@ -17,25 +19,43 @@ Mesh moved(Mesh m, const glm::mat4& a) {
     return m;
 }
 
+/// Writes `mesh` (given in the pack's frame) as an OBJ in the DBCLS download's convention:
+/// millimetres, +Z up, the subject facing -Y. Written out by hand here, independent of the
+/// reader's conversion, so a wrong axis or unit in the reader fails the comparison.
+void writeDbclsObj(const std::string& path, const Mesh& mesh) {
+    std::ofstream out(path);
+    out << "# BodyParts3D-style test part\ng part\n";
+    for (const auto& p : mesh.positions) out << "v " << 1000.0f * p.x << ' ' << -1000.0f * p.z << ' ' << 1000.0f * p.y << '\n';
+    for (const auto& n : mesh.normals) out << "vn " << n.x << ' ' << -n.z << ' ' << n.y << '\n';
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        out << 'f';
+        for (int k = 0; k < 3; ++k) out << ' ' << mesh.indices[t + k] + 1 << "//" << mesh.indices[t + k] + 1;
+        out << '\n';
+    }
+}
+
+enum class PartFormat { Glb, DbclsObj };
+
 /// A miniature sources folder: two BodyParts3D muscle parts, a skin, two bones, and a
-/// Z-Anatomy export whose frame is scaled and shifted from BodyParts3D's.
+/// Z-Anatomy export whose frame is scaled and shifted from BodyParts3D's. The BodyParts3D
+/// parts are per-part GLBs or the DBCLS OBJ download's layout.
 struct MiniSources {
     test_support::TempDir dir;
     glm::mat4 zaFromBp;  // how the Z-Anatomy frame differs
+    PartFormat format;
 
-    MiniSources() {
+    explicit MiniSources(PartFormat partFormat = PartFormat::Glb) : format(partFormat) {
         zaFromBp = glm::scale(glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, -0.05f, 0.02f)), glm::vec3(0.96f));
-        const std::string parts = "src/bodyparts3d/parts/";
-        std::filesystem::create_directories(dir.path() / parts);
+        std::filesystem::create_directories(dir.path() / partsFolder());
         std::filesystem::create_directories(dir.path() / "src/z-anatomy");
         const Mesh right = test_support::makeBox({-0.2f, 1.0f, 0.0f}, {-0.1f, 1.2f, 0.1f});
-        writeGlbFile(dir.file(parts + "FJ0001.glb"), {{"FJ0001", right}});
-        writeGlbFile(dir.file(parts + "FJ0001M.glb"), {{"FJ0001M", right.mirroredX()}});
-        writeGlbFile(dir.file(parts + "FJ9000.glb"), {{"skin", test_support::makeBox({-0.4f, 0.0f, -0.2f}, {0.4f, 1.8f, 0.3f})}});
+        writePart("FJ0001", right);
+        writePart("FJ0001M", right.mirroredX());
+        writePart("FJ9000", test_support::makeBox({-0.4f, 0.0f, -0.2f}, {0.4f, 1.8f, 0.3f}));
         const Mesh boneA = test_support::makeBox({-0.15f, 0.8f, -0.05f}, {0.15f, 1.0f, 0.05f});
         const Mesh boneB = test_support::makeBox({-0.05f, 1.3f, -0.1f}, {0.08f, 1.5f, 0.02f});
-        writeGlbFile(dir.file(parts + "FJ8001.glb"), {{"a", boneA}});
-        writeGlbFile(dir.file(parts + "FJ8002.glb"), {{"b", boneB}});
+        writePart("FJ8001", boneA);
+        writePart("FJ8002", boneB);
         // Z-Anatomy: the same bones and one muscle spanning the midline, in the other frame.
         const Mesh muscle = test_support::makeBox({-0.12f, 1.05f, -0.08f}, {0.12f, 1.25f, -0.02f});
         writeGlbFile(dir.file("src/z-anatomy/skeletal.glb"), {{"bone_a", moved(boneA, zaFromBp)}, {"bone_b", moved(boneB, zaFromBp)}});
@@ -44,6 +64,16 @@ struct MiniSources {
         dir.write("models/registration.tsv",
                   "bone\ttrunk\tbone_a\tFJ8001\nbone\ttrunk\tbone_b\tFJ8002\nmuscle\twide_muscle\ttrunk\n");
         writeCatalog("");
+    }
+    std::string partsFolder() const {
+        return format == PartFormat::Glb ? "src/bodyparts3d/parts/" : "src/bodyparts3d/isa_BP3D_4.0_obj_99/";
+    }
+    void writePart(const std::string& id, const Mesh& mesh) {
+        if (format == PartFormat::Glb) {
+            writeGlbFile(dir.file(partsFolder() + id + ".glb"), {{id, mesh}});
+        } else {
+            writeDbclsObj(dir.file(partsFolder() + id + ".obj"), mesh);
+        }
     }
     void writeCatalog(const std::string& extraRows) {
         dir.write("models/muscles.tsv",
@@ -134,6 +164,104 @@ TEST(Importer, CorruptPartFileFailsNamingTheFile) {
         FAIL() << "a truncated part was accepted";
     } catch (const MeshFileError& e) {
         EXPECT_NE(std::string(e.what()).find("FJ0001M.glb"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Importer, ReadsTheDbclsObjDownloadIntoTheSamePackAsTheGlbParts) {
+    MiniSources glb(PartFormat::Glb), obj(PartFormat::DbclsObj);
+    const Pack fromGlb = importPack(glb.options());
+    const Pack fromObj = importPack(obj.options());
+    ASSERT_EQ(fromObj.objects.size(), fromGlb.objects.size());
+    for (const auto& expected : fromGlb.objects) {
+        const PackObject* got = expected.layer == Layer::Muscle ? fromObj.find(expected.muscleId, expected.side)
+                                                                : fromObj.layer(expected.layer);
+        ASSERT_NE(got, nullptr) << expected.muscleId;
+        const Mesh& a = expected.mesh(Lod::Full);
+        const Mesh& b = got->mesh(Lod::Full);
+        EXPECT_EQ(b.triangleCount(), a.triangleCount()) << expected.muscleId;
+        // Millimetres printed as text: a micrometre of rounding, far below any axis or unit slip.
+        for (int axis = 0; axis < 3; ++axis) {
+            EXPECT_NEAR(got->bounds.min[axis], expected.bounds.min[axis], 1e-5f) << expected.muscleId << " axis " << axis;
+            EXPECT_NEAR(got->bounds.max[axis], expected.bounds.max[axis], 1e-5f) << expected.muscleId << " axis " << axis;
+        }
+        for (std::size_t t = 0; t + 2 < std::min(a.indices.size(), b.indices.size()); t += 3) {
+            const glm::vec3 ca = (a.positions[a.indices[t]] + a.positions[a.indices[t + 1]] + a.positions[a.indices[t + 2]]) / 3.0f;
+            const glm::vec3 cb = (b.positions[b.indices[t]] + b.positions[b.indices[t + 1]] + b.positions[b.indices[t + 2]]) / 3.0f;
+            const glm::vec3 na = glm::cross(a.positions[a.indices[t + 1]] - a.positions[a.indices[t]], a.positions[a.indices[t + 2]] - a.positions[a.indices[t]]);
+            const glm::vec3 nb = glm::cross(b.positions[b.indices[t + 1]] - b.positions[b.indices[t]], b.positions[b.indices[t + 2]] - b.positions[b.indices[t]]);
+            ASSERT_LT(glm::length(ca - cb), 1e-5f) << expected.muscleId << " triangle " << t / 3;
+            ASSERT_GT(glm::dot(na, nb), 0.0f) << expected.muscleId << " triangle " << t / 3 << " faces the other way";
+        }
+    }
+    const PackObject* right = fromObj.find("part_one", Side::Right);
+    ASSERT_NE(right, nullptr);
+    EXPECT_NEAR(right->bounds.min.x, -0.2f, 1e-5f) << "the subject's right stays at -X";
+    EXPECT_NEAR(right->bounds.max.y, 1.2f, 1e-5f) << "Z up became Y up";
+    EXPECT_NEAR(right->bounds.max.z, 0.1f, 1e-5f) << "facing -Y became facing +Z";
+}
+
+TEST(Importer, MissingObjPartIsListedAndACorruptOneStopsTheBuild) {
+    MiniSources s(PartFormat::DbclsObj);
+    s.writeCatalog("ghost\tGhost\t\tneck\tbp3d:FJ4040\tbp3d:FJ4040M\n");
+    try {
+        importPack(s.options());
+        FAIL() << "an absent OBJ part was accepted";
+    } catch (const ImportError& e) {
+        EXPECT_NE(std::string(e.what()).find("FJ4040.obj"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("FJ4040M.obj"), std::string::npos) << e.what();
+    }
+    s.writeCatalog("");
+    s.dir.write(s.partsFolder() + "FJ0001M.obj", "v 1 2\nf 1 2 3 4 5\nthis is not an OBJ file\n");
+    EXPECT_THROW(importPack(s.options()), MeshFileError);
+}
+
+TEST(Importer, ACorruptFileIsNotMistakenForAMissingOneWhateverItsMessageSays) {
+    MiniSources s;
+    // A GLB whose JSON names a bufferView that "does not exist": still corrupt, not missing.
+    std::string json = R"({"asset":{"version":"2.0"},"meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],)"
+                       R"("nodes":[{"mesh":0}],"bufferViews":[],"accessors":[{"bufferView":7,"componentType":5126,"count":3,"type":"VEC3"}]})";
+    while (json.size() % 4) json += ' ';
+    std::string glb = "glTF";
+    auto put32 = [&](std::uint32_t v) { for (int k = 0; k < 4; ++k) glb += static_cast<char>((v >> (8 * k)) & 0xFF); };
+    put32(2);
+    put32(static_cast<std::uint32_t>(12 + 8 + json.size()));
+    put32(static_cast<std::uint32_t>(json.size()));
+    put32(0x4E4F534A);
+    glb += json;
+    s.dir.write("src/bodyparts3d/parts/FJ0001M.glb", glb);
+    try {
+        importPack(s.options());
+        FAIL() << "a corrupt part was accepted";
+    } catch (const MissingSourceError& e) {
+        FAIL() << "reported as missing: " << e.what();
+    } catch (const MeshFileError& e) {
+        EXPECT_NE(std::string(e.what()).find("FJ0001M.glb"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << "the trap this test sets: " << e.what();
+    }
+}
+
+TEST(Importer, MissingZAnatomyExportIsReportedForEveryMuscleThatNeedsIt) {
+    MiniSources s;
+    s.writeCatalog("wide_two\tWide two\t\tback\tzanatomy:wide_muscle\tzanatomy:wide_muscle\n");
+    std::filesystem::remove(s.dir.file("src/z-anatomy/muscular.glb"));
+    try {
+        importPack(s.options());
+        FAIL();
+    } catch (const ImportError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("4 catalog source(s)"), std::string::npos) << "both sides of both muscles: " << what;
+        EXPECT_NE(what.find("muscular.glb"), std::string::npos) << what;
+    }
+}
+
+TEST(Importer, ALayerRowNamingZAnatomyIsRejectedWithItsLine) {
+    MiniSources s;
+    s.dir.write("models/layers.tsv", "layer\tsource\nskin\tbp3d:FJ9000\nskeleton\tzanatomy:bone_a\n");
+    try {
+        importPack(s.options());
+        FAIL() << "a zanatomy: layer source was ignored";
+    } catch (const CatalogError& e) {
+        EXPECT_NE(std::string(e.what()).find("layers.tsv:3"), std::string::npos) << e.what();
     }
 }
 

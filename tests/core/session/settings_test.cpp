@@ -89,3 +89,24 @@ TEST(AtomicFile, AFailureKeepsTheOldFileAndRemovesTheTemporaryOne) {
     EXPECT_EQ(filesIn(dir.path()), 1) << "no temporary file left behind";
     EXPECT_THROW(writeFileAtomically(dir.file("no/such/folder/x"), std::string("data"), "the plan"), MyomapError);
 }
+
+TEST(AtomicFile, AStreamingWriterDroppedBeforeCommitLeavesNothingAndKeepsTheOldFile) {
+    test_support::TempDir dir;
+    const std::string path = dir.file("anatomy.pack");
+    writeFileAtomically(path, std::string("old pack"), "the pack");
+    {
+        AtomicFileWriter file(path, "the pack");
+        file.write("new bytes", 9);
+        // no commit: an exception while streaming
+    }
+    EXPECT_EQ(read(path), "old pack");
+    EXPECT_EQ(filesIn(dir.path()), 1) << "the temporary file went with the writer";
+    {
+        AtomicFileWriter file(path, "the pack");
+        file.write("xxxx-tail", 9);
+        file.writeAt(0, "head", 4);
+        file.commit();
+    }
+    EXPECT_EQ(read(path), "head-tail");
+    EXPECT_EQ(filesIn(dir.path()), 1);
+}
