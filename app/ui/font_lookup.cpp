@@ -13,7 +13,8 @@ std::optional<std::string> findSansFontFile(bool bold) {
     std::unique_ptr<FcConfig, decltype(&FcConfigDestroy)> config(FcInitLoadConfigAndFonts(), FcConfigDestroy);
     if (!config) return std::nullopt;
     std::unique_ptr<FcPattern, decltype(&FcPatternDestroy)> pattern(
-        FcNameParse(reinterpret_cast<const FcChar8*>(bold ? "DejaVu Sans,sans-serif:weight=bold" : "DejaVu Sans,sans-serif")),
+        FcNameParse(
+            reinterpret_cast<const FcChar8*>(bold ? "DejaVu Sans,sans-serif:weight=bold" : "DejaVu Sans,sans-serif")),
         FcPatternDestroy);
     if (!pattern) return std::nullopt;
     FcConfigSubstitute(config.get(), pattern.get(), FcMatchPattern);

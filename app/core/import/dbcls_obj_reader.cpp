@@ -1,10 +1,10 @@
 // BodyParts3D's OBJ download through Assimp. Kept in its own file so only the importer
 // links Assimp; the Z-Anatomy export stays on the Draco reader because Debian's Assimp 5.2
 // cannot decode its Draco meshes with 32-bit indices.
-#include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include <assimp/Importer.hpp>
 #include <cmath>
 #include <filesystem>
 #include <glm/glm.hpp>
@@ -17,8 +17,12 @@ namespace {
 
 /// DBCLS frame (mm, +Z up, facing -Y) to the pack's (m, +Y up, facing +Z): a rotation
 /// about X, so handedness and the subject's right at -X are kept.
-glm::vec3 toPackFrame(const aiVector3D& v) { return 0.001f * glm::vec3(v.x, v.z, -v.y); }
-glm::vec3 normalToPackFrame(const aiVector3D& n) { return glm::vec3(n.x, n.z, -n.y); }
+glm::vec3 toPackFrame(const aiVector3D& v) {
+    return 0.001f * glm::vec3(v.x, v.z, -v.y);
+}
+glm::vec3 normalToPackFrame(const aiVector3D& n) {
+    return glm::vec3(n.x, n.z, -n.y);
+}
 
 class DbclsObjReader final : public MeshReader {
 public:
@@ -30,8 +34,9 @@ public:
         Assimp::Importer importer;
         // Points and lines (OBJ allows them) are not surfaces: drop them.
         importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-        const aiScene* scene = importer.ReadFile(
-            path, aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals);
+        const aiScene* scene =
+            importer.ReadFile(path, aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_JoinIdenticalVertices |
+                                        aiProcess_GenSmoothNormals);
         if (!scene || !scene->mRootNode || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE))
             throw MeshFileError(path + ": Assimp cannot read the file (" + importer.GetErrorString() + ")");
         std::vector<NamedMesh> out;
@@ -41,15 +46,16 @@ public:
     }
 
 private:
-    void collect(const aiScene& scene, const aiNode& node, const aiMatrix4x4& parent, std::vector<NamedMesh>& out, int depth,
-                 const std::string& path) const {
+    void collect(const aiScene& scene, const aiNode& node, const aiMatrix4x4& parent, std::vector<NamedMesh>& out,
+                 int depth, const std::string& path) const {
         // OBJ scenes are flat; the bound only guards a malformed node graph.
         if (depth > 64) throw MeshFileError(path + ": the node graph is too deep");
         const aiMatrix4x4 world = parent * node.mTransformation;
         aiMatrix3x3 normalMatrix(world);
         normalMatrix.Inverse().Transpose();
         for (unsigned k = 0; k < node.mNumMeshes; ++k) {
-            if (node.mMeshes[k] >= scene.mNumMeshes) throw MeshFileError(path + ": a node names a mesh that does not exist");
+            if (node.mMeshes[k] >= scene.mNumMeshes)
+                throw MeshFileError(path + ": a node names a mesh that does not exist");
             const aiMesh& am = *scene.mMeshes[node.mMeshes[k]];
             if (!(am.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
             NamedMesh nm;
@@ -66,18 +72,22 @@ private:
                 const aiFace& face = am.mFaces[f];
                 if (face.mNumIndices != 3) continue;
                 for (unsigned c = 0; c < 3; ++c) {
-                    if (face.mIndices[c] >= am.mNumVertices) throw MeshFileError(path + ": a face names a vertex that does not exist");
+                    if (face.mIndices[c] >= am.mNumVertices)
+                        throw MeshFileError(path + ": a face names a vertex that does not exist");
                     m.indices.push_back(face.mIndices[c]);
                 }
             }
             if (!m.indices.empty()) out.push_back(std::move(nm));
         }
-        for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], world, out, depth + 1, path);
+        for (unsigned c = 0; c < node.mNumChildren; ++c)
+            collect(scene, *node.mChildren[c], world, out, depth + 1, path);
     }
 };
 
 }  // namespace
 
-std::unique_ptr<MeshReader> makeDbclsObjReader() { return std::make_unique<DbclsObjReader>(); }
+std::unique_ptr<MeshReader> makeDbclsObjReader() {
+    return std::make_unique<DbclsObjReader>();
+}
 
 }  // namespace myomap

@@ -37,7 +37,9 @@ bool hasFileWith(const fs::path& dir, const std::string& extension) {
 
 }  // namespace
 
-std::unique_ptr<MeshReader> makeGlbReader() { return std::make_unique<GlbReader>(); }
+std::unique_ptr<MeshReader> makeGlbReader() {
+    return std::make_unique<GlbReader>();
+}
 
 struct PartFolder::Location {
     fs::path folder;
@@ -79,7 +81,8 @@ Mesh PartFolder::part(const std::string& id) const {
 std::string PartFolder::describe() const {
     std::string out;
     for (const auto& location : locations_)
-        out += (out.empty() ? "" : "; ") + location.folder.filename().string() + "/ (" + location.reader->describe() + ")";
+        out +=
+            (out.empty() ? "" : "; ") + location.folder.filename().string() + "/ (" + location.reader->describe() + ")";
     return out;
 }
 

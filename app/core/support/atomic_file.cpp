@@ -12,7 +12,8 @@
 
 namespace myomap {
 
-AtomicFileWriter::AtomicFileWriter(std::string path, std::string what) : path_(std::move(path)), what_(std::move(what)) {
+AtomicFileWriter::AtomicFileWriter(std::string path, std::string what)
+    : path_(std::move(path)), what_(std::move(what)) {
     // A unique temporary name in the same folder, so the rename stays on one file system.
     tmp_ = path_ + ".XXXXXX";
     fd_ = mkstemp(tmp_.data());
