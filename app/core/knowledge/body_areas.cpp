@@ -3,6 +3,7 @@
 #include "core/knowledge/yaml_text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -44,6 +45,11 @@ std::vector<BodyArea> parseBodyAreas(const std::string& text, const std::string&
         } catch (const YAML::BadConversion&) {
             fail(p, "point and radius must be numbers");
         }
+        // yaml-cpp reads .nan and .inf as numbers: a point there would match nothing, or everything.
+        if (!std::isfinite(area.point.x) || !std::isfinite(area.point.y) || !std::isfinite(area.point.z))
+            fail(p, "point must be finite numbers");
+        if (a["radius"] && !(std::isfinite(area.radius) && area.radius > 0.0f && area.radius < 1.0f))
+            fail(a["radius"], "radius must be a number of metres above 0 and below 1");
         areas.push_back(area);
     }
     return areas;

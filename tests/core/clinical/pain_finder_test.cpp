@@ -134,3 +134,17 @@ TEST(PainFinder, ANamedAreaCountsWhereverItsPatchOverlapsAZone) {
     spot.radius = 0.04f;  // an area 4 cm across reaches into it
     EXPECT_EQ(finder.find({spot}).size(), 1u);
 }
+
+TEST(BodyAreas, NotANumberOrInfinityIsRefusedWithItsLine) {
+    test_support::TempDir dir;
+    dir.write("nan.yaml", "areas:\n  - id: temple\n    name: Temple\n    point: [.nan, 1.6, 0.1]\n");
+    dir.write("inf.yaml", "areas:\n  - id: temple\n    name: Temple\n    point: [-0.07, 1.6, 0.1]\n    radius: .inf\n");
+    for (const char* name : {"nan.yaml", "inf.yaml"}) {
+        try {
+            loadBodyAreas(dir.file(name));
+            FAIL() << name << " was accepted";
+        } catch (const ContentError& e) {
+            EXPECT_NE(std::string(e.what()).find(std::string(name) + ":"), std::string::npos) << e.what();
+        }
+    }
+}

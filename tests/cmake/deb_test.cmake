@@ -1,0 +1,33 @@
+# Builds the .deb with CPack, unpacks it into a temporary root (as dpkg would install it,
+# without needing root), moves that root, and runs a query from the moved copy.
+set(root "${WORK}/deb-test")
+file(REMOVE_RECURSE "${root}")
+file(MAKE_DIRECTORY "${root}")
+execute_process(COMMAND "${CPACK}" -G DEB -B "${root}/out" --config "${BUILD}/CPackConfig.cmake"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(GLOB debs "${root}/out/*.deb")
+if(NOT rc EQUAL 0 OR NOT debs)
+  message(FATAL_ERROR "cpack -G DEB failed (${rc}): ${out} ${err}")
+endif()
+list(GET debs 0 deb)
+execute_process(COMMAND dpkg-deb -f "${deb}" Depends OUTPUT_VARIABLE depends RESULT_VARIABLE rc)
+foreach(lib libassimp libglfw libyaml-cpp libgl1 fonts-dejavu-core)
+  if(NOT depends MATCHES "${lib}")
+    message(FATAL_ERROR "the package does not depend on ${lib}: ${depends}")
+  endif()
+endforeach()
+execute_process(COMMAND dpkg-deb -x "${deb}" "${root}/first" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "dpkg-deb -x failed (${rc})")
+endif()
+file(RENAME "${root}/first" "${root}/moved")
+execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=MYOMAP_DATA_DIR XDG_DATA_DIRS=/nonexistent
+                        "${root}/moved/usr/bin/myomap" query muscle trapezius_descending
+                WORKING_DIRECTORY / RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "\"id\": \"trapezius_descending\"")
+  message(FATAL_ERROR "query from the unpacked package failed (${rc}): ${err}")
+endif()
+file(SIZE "${deb}" size)
+math(EXPR mb "${size} / 1048576")
+file(REMOVE_RECURSE "${root}")
+message(STATUS "packaged (${mb} MB), unpacked, moved and queried; Depends: ${depends}")
