@@ -1,23 +1,25 @@
 #version 330 core
 // Atlas-style shading: a key light from the camera, a soft fill from above and a rim
 // term so muscle borders separate; both faces lit so open meshes never turn black.
-// On the skin it paints referred-pain zones (coverage from the vertex stage): essential
-// zones solid red, spillover zones light red with a stipple, both with soft edges; and
-// the pain finder's spots in blue.
+// On the skin it paints referred-pain zones from the skin map's signed distances: essential
+// zones solid red, spillover zones light red with the chart's stipple, each edge a clean
+// anti-aliased line; and the pain drawing in blue.
 in vec3 vWorldPos;
 in vec3 vNormal;
-in float vEssential;
-in float vSpillover;
+in vec3 vPaint;
 
 uniform vec3 uEye;
 uniform vec4 uColor;       // rgb, alpha for translucent layers
 uniform float uHighlight;  // 0 = normal, 1 = selected (adds glow)
 uniform vec3 uHighlightColor;
 
-const int kMaxBlobs = 48;
-uniform int uSpotCount;                // the first uSpotCount blobs are pain spots
-uniform vec4 uBlobs[kMaxBlobs];
-uniform vec4 uBlobNormals[kMaxBlobs];
+uniform int uPainted;  // 1 on the skin: read vPaint
+
+/// 1 inside a zone, 0 outside, over about a pixel at its edge whatever the zoom.
+float inside(float signedDistance) {
+    float aa = max(fwidth(signedDistance), 1e-5);
+    return 1.0 - smoothstep(-aa, aa, signedDistance);
+}
 
 out vec4 fragColor;
 
@@ -35,30 +37,31 @@ void main() {
     vec3 base = uColor.rgb;
     float alpha = uColor.a;
 
-    float essential = vEssential;
-    float spillover = vSpillover;
+    float essential = 0.0;
+    float spillover = 0.0;
+    float drawn = 0.0;
+    if (uPainted == 1) {
+        essential = inside(vPaint.x);
+        spillover = inside(vPaint.y) * (1.0 - essential);
+        float aa = max(fwidth(vPaint.z), 1e-4);
+        drawn = smoothstep(0.5 - aa, 0.5 + aa, vPaint.z);
+    }
     if (essential + spillover > 0.01) {
         // Stipple: a fine dot grid in screen space, like the dotted zones of printed charts.
         vec2 cell = mod(gl_FragCoord.xy, 5.0);
         float dots = (length(cell - vec2(2.5)) < 1.3) ? 1.0 : 0.0;
-        vec3 spillColor = mix(vec3(0.98, 0.62, 0.58), vec3(0.86, 0.12, 0.10), dots);
+        // The dots are a lighter red than the solid essential zones, so the two never read alike.
+        vec3 spillColor = mix(vec3(0.98, 0.66, 0.62), vec3(0.84, 0.26, 0.22), dots);
         base = mix(base, vec3(0.82, 0.03, 0.03), essential);
         base = mix(base, spillColor, spillover);
         alpha = max(alpha, max(0.93 * essential, 0.85 * spillover));
     }
-    float spot = 0.0;
-    float spotRim = 0.0;
-    for (int i = 0; i < uSpotCount; ++i) {
-        if (dot(outward, uBlobNormals[i].xyz) < 0.2) continue;
-        float d = distance(vWorldPos, uBlobs[i].xyz);
-        float r = uBlobs[i].w;
-        spot = max(spot, 1.0 - smoothstep(0.85 * r, r, d));
-        spotRim = max(spotRim, smoothstep(0.6 * r, 0.75 * r, d) * (1.0 - smoothstep(0.85 * r, r, d)));
-    }
-    if (spot > 0.0) {
-        // Pain-finder spots: blue, unlike any referral paint, with a dark rim.
-        base = mix(base, mix(vec3(0.20, 0.55, 1.0), vec3(0.02, 0.10, 0.40), spotRim), spot);
-        alpha = max(alpha, 0.95 * spot);
+    if (drawn > 0.0) {
+        // The pain drawing: blue, unlike any referral paint, with a fine hatch so it reads
+        // in black and white too.
+        float hatch = mod(gl_FragCoord.x + gl_FragCoord.y, 6.0) < 1.5 ? 1.0 : 0.0;
+        base = mix(base, mix(vec3(0.20, 0.55, 1.0), vec3(0.02, 0.16, 0.55), hatch), drawn);
+        alpha = max(alpha, 0.92 * drawn);
     }
 
     vec3 color = base * (0.30 + diffuse) + vec3(specular) - 0.18 * rim * base;

@@ -40,29 +40,40 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
         glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
         glEnableVertexAttribArray(1);
         glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+        // The skin's paint, one vec3 per vertex of every object: far from every zone and
+        // undrawn until the skin's range is filled in from a SkinPaint.
+        const std::size_t vertexCount = vertices.size() / 6;
+        const std::vector<glm::vec3> blank(vertexCount, glm::vec3(kFieldReach, kFieldReach, 0.0f));
+        gpu.paint = makeBuffer();
+        glBindBuffer(GL_ARRAY_BUFFER, gpu.paint.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertexCount * sizeof(glm::vec3)), blank.data(), GL_DYNAMIC_DRAW);
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
         glBindVertexArray(0);
         glBindBuffer(GL_ARRAY_BUFFER, 0);  // leave no state behind for the next pass
         if (glGetError() == GL_OUT_OF_MEMORY) throw GlError("the graphics driver ran out of memory uploading the anatomy");
     }
 }
 
-void SceneRenderer::setPaint(const std::vector<PaintBlob>* paint) const {
-    meshProgram_.set("uBlobCount", 0);
-    meshProgram_.set("uSpotCount", 0);
-    if (!paint || paint->empty()) return;
-    // The draw list orders spots first (the fragment stage loops over those only), then
-    // essential zones, then spillover.
-    std::vector<glm::vec4> blobs, normals;
-    int spots = 0;
-    for (const auto& b : *paint) {
-        blobs.emplace_back(b.center, b.radius);
-        normals.emplace_back(b.normal, b.spot ? 2.0f : b.essential ? 1.0f : 0.0f);
-        spots += b.spot;
+void SceneRenderer::uploadPaint(const DrawList& list) const {
+    if (!list.paint || list.paint->version == uploadedPaintVersion_) return;
+    for (const auto& item : list.items) {
+        if (!item.painted) continue;
+        for (int l = 0; l < 2; ++l) {
+            const std::vector<std::uint32_t>& map = list.paint->lodVertices[l];
+            const Range& range = lods_[l].ranges[item.object];
+            const std::size_t count = pack_.objects[item.object].lods[l].positions.size();
+            if (map.size() != count) continue;  // a paint for another skin
+            std::vector<glm::vec3> values(count);
+            for (std::size_t i = 0; i < count; ++i)
+                values[i] = map[i] < list.paint->values.size() ? list.paint->values[map[i]] : glm::vec3(kFieldReach, kFieldReach, 0.0f);
+            glBindBuffer(GL_ARRAY_BUFFER, lods_[l].paint.get());
+            glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(range.baseVertex) * static_cast<GLintptr>(sizeof(glm::vec3)),
+                            static_cast<GLsizeiptr>(count * sizeof(glm::vec3)), values.data());
+        }
     }
-    meshProgram_.setArray("uBlobs[0]", blobs.data(), static_cast<int>(blobs.size()));
-    meshProgram_.setArray("uBlobNormals[0]", normals.data(), static_cast<int>(normals.size()));
-    meshProgram_.set("uBlobCount", static_cast<int>(blobs.size()));
-    meshProgram_.set("uSpotCount", spots);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    uploadedPaintVersion_ = list.paint->version;
 }
 
 std::size_t SceneRenderer::triangleCount(Lod lod) const {
@@ -115,7 +126,8 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
     meshProgram_.use();
     meshProgram_.set("uViewProjection", camera.projection(aspect) * camera.view());
     meshProgram_.set("uEye", camera.eye());
-    setPaint(nullptr);
+    uploadPaint(list);
+    meshProgram_.set("uPainted", 0);
     glBindVertexArray(lod.vao.get());
     for (const auto& item : list.items) {
         // Muscles and bones are closed surfaces: culling their far faces halves the work of
@@ -136,9 +148,9 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
         meshProgram_.set("uColor", item.color);
         meshProgram_.set("uHighlight", item.highlight);
         meshProgram_.set("uHighlightColor", item.highlightColor);
-        if (item.painted) setPaint(&list.paint);
+        if (item.painted) meshProgram_.set("uPainted", 1);
         drawObject(lod, item.object);
-        if (item.painted) setPaint(nullptr);
+        if (item.painted) meshProgram_.set("uPainted", 0);
         if (translucent) {
             glDisable(GL_BLEND);
             glDepthMask(GL_TRUE);

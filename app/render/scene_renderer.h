@@ -45,11 +45,12 @@ private:
     };
     struct GpuLod {
         GlVertexArray vao;
-        GlBuffer vertices, indices;
+        GlBuffer vertices, indices, paint;
         std::vector<Range> ranges;  // per pack object
     };
     void drawObject(const GpuLod& lod, std::size_t object) const;
-    void setPaint(const std::vector<PaintBlob>* paint) const;
+    /// Copies the draw list's skin paint into the painted object's range, when it changed.
+    void uploadPaint(const DrawList& list) const;
     void drawScene(const OrbitCamera& camera, float aspect, const DrawList& list, const RenderSettings& settings) const;
 
     const Pack& pack_;
@@ -58,6 +59,7 @@ private:
     GlVertexArray emptyVao_;
     std::array<GpuLod, 2> lods_;
     mutable OffscreenTarget reduced_;
+    mutable std::uint64_t uploadedPaintVersion_ = ~std::uint64_t(0);
 };
 
 }  // namespace myomap

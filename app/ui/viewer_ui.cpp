@@ -288,9 +288,27 @@ void ViewerUi::drawKnowledge(const AppState& state, UiRequests& requests) {
 void ViewerUi::drawPainFinder(const AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
                               const std::vector<PainCandidate>& candidates) {
     sectionHeader("Where does it hurt?");
-    ImGui::TextWrapped("Click where it hurts on the body, or pick a place below. You can add more than one spot.");
+    BrushState brush = state.brush;
+    bool brushChanged = false;
+    if (brush.on)
+        ImGui::TextWrapped("Paint where you feel the pain: hold the left mouse button and move over the body. Drag with the right "
+                           "button to turn the body.");
+    else
+        ImGui::TextWrapped("Click each place where you feel the pain. You can add more than one spot.");
+    brushChanged |= ImGui::Checkbox("Paint with a brush", &brush.on);
+    if (brush.on) {
+        ImGui::SameLine();
+        brushChanged |= ImGui::Checkbox("Eraser", &brush.eraser);
+    }
+    float sizeCm = brush.radius * 100.0f;
     ImGui::SetNextItemWidth(-1.0f);
-    ImGui::InputTextWithHint("##area", "Find a place, e.g. temple", areaBuffer_, sizeof areaBuffer_);
+    if (ImGui::SliderFloat("##brush", &sizeCm, 0.5f, 8.0f, "Brush size %.1f cm")) {
+        brush.radius = sizeCm / 100.0f;
+        brushChanged = true;
+    }
+    if (brushChanged) requests.brush = brush;
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##area", "Or find a place, e.g. temple", areaBuffer_, sizeof areaBuffer_);
     ImGui::RadioButton("Right side", &areaSide_, 0);
     ImGui::SameLine();
     ImGui::RadioButton("Left side", &areaSide_, 1);
@@ -306,37 +324,66 @@ void ViewerUi::drawPainFinder(const AppState& state, UiRequests& requests, const
         }
         if (found.empty()) ImGui::TextDisabled("No place matches; try another word.");
     }
-    if (!state.painSpots.empty()) {
+    if (!state.drawing.empty()) {
         ImGui::Spacing();
-        ImGui::TextUnformatted("Your spots:");
-        for (std::size_t i = 0; i < state.painSpots.size(); ++i) {
+        ImGui::Text("Your drawing: %.0f square cm", state.drawnAreaCm2);
+        for (std::size_t i = 0; i < state.drawing.strokes.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::SmallButton("Remove")) requests.removeSpot = i;
+            if (ImGui::SmallButton("Remove")) requests.removeStroke = i;
             ImGui::SameLine();
-            ImGui::TextUnformatted(state.painSpotLabels[i].c_str());
+            ImGui::TextUnformatted(state.drawing.strokes[i].label.c_str());
             ImGui::PopID();
         }
-        if (ImGui::Button("Clear all spots")) requests.clearSpots = true;
+        if (ImGui::Button("Undo")) requests.undoStroke = true;
+        ImGui::SameLine();
+        if (ImGui::Button("Clear")) requests.clearDrawing = true;
+        ImGui::SameLine();
+        if (ImGui::Button("Save drawing")) requests.saveDrawing = std::string();
+        if (!state.drawingFile.empty()) ImGui::TextDisabled("File: %s", state.drawingFile.c_str());
     }
-    if (state.painSpots.empty()) return;
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##open", "Open a saved drawing: type its file path", drawingPath_, sizeof drawingPath_);
+    if (drawingPath_[0] && ImGui::Button("Open drawing")) requests.openDrawing = std::string(drawingPath_);
+    if (state.drawing.empty()) return;
     sectionHeader("Muscles that may send pain there");
-    if (candidates.empty()) ImGui::TextWrapped("No muscle in the atlas refers pain to these spots yet.");
+    if (candidates.empty()) ImGui::TextWrapped("No muscle in the atlas refers pain to this drawing yet.");
     int rank = 0;
     for (const auto& c : candidates) {
         ImGui::PushID(rank);
         if (boldFont_) ImGui::PushFont(boldFont_);
         ImGui::TextWrapped("%d. %s (%s)", ++rank, c.entry->title.c_str(), toLower(sideLabel(c.side)).c_str());
         if (boldFont_) ImGui::PopFont();
+        const ImVec4 colors[] = {ImVec4(0.05f, 0.45f, 0.15f, 1.0f), ImVec4(0.55f, 0.40f, 0.0f, 1.0f), ImVec4(0.45f, 0.45f, 0.50f, 1.0f)};
+        const char* labels[] = {"Strong match", "Possible match", "Weak match"};
+        const int level = static_cast<int>(c.confidence);
+        ImGui::TextColored(colors[level], "%s", labels[level]);
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.35f, 0.40f, 1.0f));
-        ImGui::TextWrapped("%s", (c.spotsCovered < static_cast<int>(state.painSpots.size())
-                                      ? "Covers " + std::to_string(c.spotsCovered) + " of your spots: " + c.reason()
-                                      : "Why: " + c.reason()).c_str());
+        ImGui::TextWrapped("%s", c.reason().c_str());
         ImGui::PopStyleColor();
-        if (ImGui::SmallButton("Open")) {
+        // Check by pressing: where the best-fitting knot is, and the question.
+        const KnotSite& knot = c.entry->knots[static_cast<std::size_t>(c.bestKnot)];
+        if (knot.clinicianOnly) {
+            ImGui::TextWrapped("Its knot is one you should not press yourself: nerves and blood vessels lie close to it. A clinician "
+                               "can check it for you.");
+        } else {
+            ImGui::TextWrapped("Its knot: %s. %s", renderForSide(knot.name, c.side).c_str(), renderForSide(knot.palpation, c.side).c_str());
+            ImGui::TextWrapped("Does pressing here bring on your familiar pain?");
+            const PressAnswer answers[] = {PressAnswer::Yes, PressAnswer::No, PressAnswer::NotSure};
+            const char* names[] = {"Yes", "No", "Not sure"};
+            for (int a = 0; a < 3; ++a) {
+                if (a) ImGui::SameLine();
+                const bool chosen = c.answer && c.answer->answer == answers[a];
+                if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.55f, 0.75f, 0.95f, 1.0f));
+                if (ImGui::SmallButton(names[a])) requests.press = UiRequests::PressRequest{c.entry->id, c.side, answers[a]};
+                if (chosen) ImGui::PopStyleColor();
+            }
+        }
+        if (ImGui::SmallButton("Open this muscle")) {
             requests.painFinder = false;
             requests.select = MuscleRef{c.entry->covers.front(), c.side};
             requests.focusSelection = true;
         }
+        ImGui::Separator();
         ImGui::PopID();
     }
     ImGui::TextDisabled("A guide for learning, not a diagnosis.");

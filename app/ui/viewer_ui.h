@@ -61,6 +61,7 @@ private:
     ImFont* titleFont_ = nullptr;
     char searchBuffer_[128] = {};
     char areaBuffer_[128] = {};
+    char drawingPath_[512] = {};
     int areaSide_ = 0;  // 0 right, 1 left
     bool showAbout_ = false;
     struct CachedSheet {

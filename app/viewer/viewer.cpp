@@ -141,13 +141,32 @@ void Viewer::handleInput() {
         // ImGui's mouse position is in window coordinates, like the viewport.
         const glm::vec2 mouse = vp.toLocal({io.MousePos.x, io.MousePos.y});
         const glm::vec2 delta(io.MouseDelta.x, io.MouseDelta.y);
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
-            interaction_->drag(DragButton::Left, delta);
-            lastInteraction_ = now;
-        }
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 3.0f)) {
-            interaction_->drag(DragButton::Right, delta);
-            lastInteraction_ = now;
+        const bool painting = interaction_->brushPaints();
+        if (painting) {
+            // The pain drawing's brush: the left button paints, the right turns the body,
+            // the middle moves it.
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && vp.contains({io.MousePos.x, io.MousePos.y}))
+                interaction_->brushAt(mouse, true);
+            else if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && (delta.x != 0.0f || delta.y != 0.0f))
+                interaction_->brushAt(mouse, false);
+            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) interaction_->endStroke();
+            if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3.0f)) {
+                interaction_->drag(DragButton::Left, delta);
+                lastInteraction_ = now;
+            }
+            if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 3.0f)) {
+                interaction_->drag(DragButton::Right, delta);
+                lastInteraction_ = now;
+            }
+        } else {
+            if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+                interaction_->drag(DragButton::Left, delta);
+                lastInteraction_ = now;
+            }
+            if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 3.0f)) {
+                interaction_->drag(DragButton::Right, delta);
+                lastInteraction_ = now;
+            }
         }
         if (io.MouseWheel != 0.0f) {
             interaction_->scroll(io.MouseWheel);

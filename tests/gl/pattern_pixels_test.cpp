@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <glm/geometric.hpp>
 #include <sstream>
@@ -40,11 +41,12 @@ OrbitCamera cameraFor(const ReferralPattern& pattern, FocusMode mode, const glm:
     return cam;
 }
 
-Image render(const std::string& id, const std::string& focus) {
-    const std::string out = std::string(MYOMAP_TEST_OUT) + "/pattern-" + id + "-" + focus + ".png";
+Image render(const std::string& id, const std::string& focus, int knot = 0) {
+    const std::string out = std::string(MYOMAP_TEST_OUT) + "/pattern-" + id + "-" + focus + (knot ? "-knot" + std::to_string(knot) : "") + ".png";
     std::ostringstream cmd;
     cmd << "\"" << MYOMAP_EXE << "\" --screenshot \"" << out << "\" --size " << kWidth << "x" << kHeight
         << " --no-ui --select " << id << " --focus " << focus;
+    if (knot) cmd << " --knot " << knot;
     EXPECT_EQ(std::system(cmd.str().c_str()), 0) << cmd.str();
     return readPng(out);
 }
@@ -98,10 +100,14 @@ void checkMuscle(const std::string& id) {
     // A visible skin point far from every zone must not be painted.
     int checkedOutside = 0;
     const Mesh& skin = scene().skinMesh;
-    for (std::size_t i = 0; i < skin.positions.size() && checkedOutside < 5; i += 97) {
+    for (std::size_t i = 0; i < skin.positions.size() && checkedOutside < 5; i += 31) {
         const glm::vec3 p = skin.positions[i];
         bool far = true;
-        for (const auto& b : pattern.blobs) far = far && glm::distance(p, b.center) > b.radius + 0.08f;
+        for (const auto& z : pattern.zones)
+            for (const auto& piece : z.pieces) {
+                far = far && glm::distance(p, piece.center) > piece.radius + 0.08f;
+                for (const auto& q : piece.path) far = far && glm::distance(p, q) > piece.radius + 0.08f;
+            }
         if (!far || !visibleOnSkin(cam, p, skin.normals[i])) continue;
         const auto px = cam.project(p, viewport);
         if (!px || px->x < 3 || px->y < 3 || px->x > kWidth - 3 || px->y > kHeight - 3) continue;
@@ -168,3 +174,131 @@ TEST(PatternPixels, LegendExplainsTheMarksWhenAPatternShows) {
     const Image none = renderWithPanel("none", "--view front");
     EXPECT_LT(countNear(none, 209, 8, 8), 5) << "a legend without a pattern";
 }
+
+namespace {
+
+/// The essential paint: solid red, far less green than the spillover stipple's dots.
+bool essentialRed(const std::uint8_t* p) { return p[0] > 90 && 9 * p[1] < 2 * p[0] && 9 * p[2] < 2 * p[0]; }
+
+using Mask = std::vector<std::uint8_t>;
+
+/// Labels 8-connected regions of `mask`; returns the label per pixel (0 outside).
+std::vector<int> components(const Mask& mask, int w, int h) {
+    std::vector<int> label(mask.size(), 0);
+    int next = 0;
+    std::vector<int> stack;
+    for (int start = 0; start < w * h; ++start) {
+        if (!mask[start] || label[start]) continue;
+        label[start] = ++next;
+        stack.push_back(start);
+        while (!stack.empty()) {
+            const int i = stack.back();
+            stack.pop_back();
+            const int x = i % w, y = i / w;
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const int nx = x + dx, ny = y + dy;
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+                    const int j = ny * w + nx;
+                    if (mask[j] && !label[j]) {
+                        label[j] = next;
+                        stack.push_back(j);
+                    }
+                }
+        }
+    }
+    return label;
+}
+
+/// Erosion (min) or dilation (max) by a disc of radius 2 pixels.
+Mask morph(const Mask& m, int w, int h, bool dilate) {
+    Mask out(m.size(), 0);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            bool any = false, all = true;
+            for (int dy = -2; dy <= 2; ++dy)
+                for (int dx = -2; dx <= 2; ++dx) {
+                    if (dx * dx + dy * dy > 4) continue;
+                    const int nx = x + dx, ny = y + dy;
+                    const bool v = nx >= 0 && ny >= 0 && nx < w && ny < h && m[ny * w + nx];
+                    any = any || v;
+                    all = all && v;
+                }
+            out[y * w + x] = dilate ? any : all;
+        }
+    return out;
+}
+
+/// Edge roughness of a region: the pixels that opening and closing by a 2-pixel disc
+/// change, per pixel of its boundary. A clean anti-aliased outline changes almost nothing;
+/// a ragged edge (notches, spikes, a row of touching discs) changes about one pixel or more
+/// per boundary pixel.
+double roughness(const Mask& region, int w, int h) {
+    const Mask opened = morph(morph(region, w, h, false), w, h, true);
+    const Mask smooth = morph(morph(opened, w, h, true), w, h, false);
+    int changed = 0, boundary = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const int i = y * w + x;
+            changed += region[i] != smooth[i];
+            if (!region[i]) continue;
+            const bool edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 || !region[i - 1] || !region[i + 1] || !region[i - w] ||
+                              !region[i + w];
+            boundary += edge;
+        }
+    return boundary ? double(changed) / boundary : 0.0;
+}
+
+void checkZonesAreOneSmoothShape(const std::string& id) {
+    const KnowledgeEntry* e = scene().kb.forMuscle(id);
+    ASSERT_NE(e, nullptr) << id;
+    for (std::size_t k = 0; k < e->knots.size(); ++k) {
+        const ReferralPattern pattern = buildReferralPattern(*e, Side::Right, static_cast<int>(k), scene().skin);
+        const OrbitCamera cam = cameraFor(pattern, FocusMode::Pain, {0, 0, 1});
+        const Image img = render(id, "pain", static_cast<int>(k) + 1);
+        const int w = img.width, h = img.height;
+        Mask red(static_cast<std::size_t>(w * h), 0);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) red[y * w + x] = essentialRed(img.pixel(x, y));
+        const std::vector<int> label = components(red, w, h);
+        for (const auto& zone : pattern.zones) {
+            if (!zone.essential || zone.local) continue;
+            // Every visible point of the zone's pieces lands in one red region.
+            std::vector<glm::vec3> points;
+            for (const auto& piece : zone.pieces) {
+                points.push_back(piece.center);
+                points.insert(points.end(), piece.path.begin(), piece.path.end());
+            }
+            int region = 0, seen = 0;
+            for (const auto& p : points) {
+                const auto c = scene().skin.closest(p);
+                if (!c || !visibleOnSkin(cam, c->point, c->normal)) continue;
+                const auto px = cam.project(c->point, glm::vec2(kWidth, kHeight));
+                if (!px || px->x < 3 || px->y < 3 || px->x > w - 3 || px->y > h - 3) continue;
+                // The label at the pixel, or of a red neighbour (the point may sit on an edge pixel).
+                int here = 0;
+                for (int dy = -3; dy <= 3 && !here; ++dy)
+                    for (int dx = -3; dx <= 3 && !here; ++dx) here = label[(int(px->y) + dy) * w + int(px->x) + dx];
+                ASSERT_NE(here, 0) << id << " knot " << k + 1 << ": zone point " << p.x << "," << p.y << "," << p.z << " at pixel "
+                                   << px->x << "," << px->y << " is not painted";
+                if (region == 0) region = here;
+                EXPECT_EQ(here, region) << id << " knot " << k + 1 << ": the essential zone is split on screen (point " << p.x << ","
+                                        << p.y << "," << p.z << ")";
+                ++seen;
+            }
+            ASSERT_GT(seen, 0) << id << " knot " << k + 1 << ": no point of its essential zone is visible from its view";
+            Mask region_mask(red.size(), 0);
+            int pixels = 0;
+            for (std::size_t i = 0; i < red.size(); ++i) pixels += region_mask[i] = label[i] == region;
+            const double rough = roughness(region_mask, w, h);
+            std::printf("%s knot %zu: essential region %d px, edge roughness %.3f\n", id.c_str(), k + 1, pixels, rough);
+            EXPECT_LT(rough, 0.35) << id << " knot " << k + 1 << ": the zone's edge is ragged";
+        }
+    }
+}
+}  // namespace
+
+TEST(ZoneShapes, UpperTrapeziusZonesAreOneSmoothShape) { checkZonesAreOneSmoothShape("trapezius_descending"); }
+TEST(ZoneShapes, SternocleidomastoidZonesAreOneSmoothShape) { checkZonesAreOneSmoothShape("sternocleidomastoid"); }
+TEST(ZoneShapes, GluteusMinimusZonesAreOneSmoothShape) { checkZonesAreOneSmoothShape("gluteus_minimus"); }
+TEST(ZoneShapes, QuadratusLumborumZonesAreOneSmoothShape) { checkZonesAreOneSmoothShape("quadratus_lumborum"); }

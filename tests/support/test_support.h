@@ -25,4 +25,8 @@ private:
 /// An axis-aligned closed box with outward-facing triangles.
 Mesh makeBox(const glm::vec3& min, const glm::vec3& max);
 
+/// The same box with every face divided into a grid of about `step` metres (a skin the
+/// skin map can measure distances on).
+Mesh makeGridBox(const glm::vec3& min, const glm::vec3& max, float step);
+
 }  // namespace myomap::test_support

@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/cli/author_commands.h"
+#include "core/cli/numbers.h"
+#include "core/clinical/pain_drawing.h"
+#include "core/clinical/skin_map.h"
 #include "core/support/errors.h"
 #include "core/knowledge/side_text.h"
 
@@ -35,7 +38,8 @@ const KnowledgeEntry* entryFor(const QueryData& d, const std::string& id) {
 std::string queryUsage() {
     return "usage: myomap query muscles\n"
            "       myomap query muscle MUSCLE_ID\n"
-           "       myomap query pain (--point X,Y,Z | --area NAME)... [--side right|left] [--limit N]\n"
+           "       myomap query pain (--point X,Y,Z [--radius R] | --area NAME)... [--drawing FILE.json]\n"
+           "                         [--compare EARLIER.json] [--side right|left] [--limit N]\n"
            "Points are in the pack's frame: metres, +Y up, +Z anterior, subject's right at -X. Areas are\n"
            "on the right side unless --side left. Output is JSON (docs/query.schema.json).\n";
 }
@@ -88,16 +92,16 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
     } else if (what == "pain") {
         const PackObject* skinObject = d.pack.layer(Layer::Skin);
         if (!skinObject) throw ArgumentError("the pack has no skin layer");
-        const MeshBvh skin(skinObject->mesh(Lod::Full));
-        struct Input {
+        std::size_t limit = 10;
+        Side areaSide = Side::Right;
+        std::vector<std::string> areaNames;
+        struct Disc {
             std::string label;
             glm::vec3 point;
             float radius;
         };
-        std::vector<Input> inputs;
-        std::size_t limit = 10;
-        Side areaSide = Side::Right;
-        std::vector<std::string> areaNames;
+        std::vector<Disc> discs;
+        std::optional<std::string> drawingFile, compareFile;
         for (std::size_t i = 1; i < args.size(); ++i) {
             const std::string& a = args[i];
             auto value = [&]() -> const std::string& {
@@ -105,21 +109,26 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
                 return args[++i];
             };
             if (a == "--point") {
-                inputs.push_back({"point", parsePoint(value(), "--point"), 0.0f});
+                discs.push_back({"point", parsePoint(value(), "--point"), 0.0f});
+            } else if (a == "--radius") {
+                // The size of the disc painted at the --point before it.
+                if (discs.empty() || discs.back().label != "point") throw ArgumentError("--radius must follow a --point");
+                discs.back().radius = static_cast<float>(parseReal(value(), 0.001, 0.3, "--radius (metres)"));
             } else if (a == "--area") {
                 areaNames.push_back(value());
             } else if (a == "--side") {
                 const auto s = parseSide(value());
                 if (!s) throw ArgumentError("--side must be right or left");
                 areaSide = *s;
+            } else if (a == "--drawing") {
+                drawingFile = value();
+            } else if (a == "--compare") {
+                compareFile = value();
             } else if (a == "--limit") {
-                const std::string& v = value();
-                char* end = nullptr;
-                const long n = std::strtol(v.c_str(), &end, 10);
-                if (*end || n < 1 || n > 500) throw ArgumentError("--limit '" + v + "' must be a number from 1 to 500");
-                limit = static_cast<std::size_t>(n);
+                limit = static_cast<std::size_t>(parseInteger(value(), 1, 500, "--limit"));
             } else {
-                throw ArgumentError("unknown argument '" + a + "' for 'query pain' (expected --point, --area, --side, --limit)");
+                throw ArgumentError("unknown argument '" + a +
+                                    "' for 'query pain' (expected --point, --radius, --area, --side, --drawing, --compare, --limit)");
             }
         }
         for (const auto& name : areaNames) {
@@ -127,39 +136,61 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
             if (found.empty()) throw ArgumentError("unknown body area '" + name + "' (see content/areas.yaml)");
             glm::vec3 p = found.front()->point;
             if (areaSide == Side::Left) p.x = -p.x;
-            inputs.push_back({"area:" + found.front()->id, p, found.front()->radius});
+            discs.push_back({"area:" + found.front()->id, p, found.front()->radius});
         }
-        if (inputs.empty()) throw ArgumentError("'query pain' needs at least one --point X,Y,Z or --area NAME");
-        std::vector<PainSpot> spots;
+        if (discs.empty() && !drawingFile) throw ArgumentError("'query pain' needs --point X,Y,Z, --area NAME or --drawing FILE");
+        const SkinMap map(skinObject->mesh(Lod::Full));
+        PainDrawing drawing = drawingFile ? loadPainDrawing(*drawingFile) : PainDrawing{};
         json spotsJson = json::array();
-        for (const auto& in : inputs) {
-            spots.push_back(snapToSkin(skin, in.point));
-            spots.back().radius = in.radius;
-            spotsJson.push_back({{"from", in.label}, {"input", point(in.point)}, {"skin", point(spots.back().point)}});
+        for (const auto& disc : discs) {
+            const PainSpot spot = snapToSkin(map.bvh(), disc.point);
+            const float radius = std::max(disc.radius, 0.015f);
+            drawing.strokes.push_back({disc.label, false, {{spot.point, radius}}});
+            spotsJson.push_back({{"from", disc.label}, {"input", point(disc.point)}, {"skin", point(spot.point)}, {"radius", radius}});
         }
-        const PainFinder finder(d.knowledge, skin);
+        const std::vector<std::uint32_t> drawn = drawnVertices(map, drawing);
+        const PainFinder finder(d.knowledge, map);
         json candidates = json::array();
         int rank = 0;
-        for (const auto& c : finder.find(spots, limit)) {
+        for (const auto& c : finder.rank(drawn, drawing, limit)) {
             json matches = json::array();
             for (const auto& m : c.matches)
-                matches.push_back({{"spot", m.spot},
-                                   {"knot", c.entry->knots[m.knot].id},
+                matches.push_back({{"knot", c.entry->knots[static_cast<std::size_t>(m.knot)].id},
                                    {"knot_name", m.knotName},
-                                   {"zone", m.essential ? "essential" : "spillover"},
-                                   {"where", m.where}});
+                                   {"zone", m.local ? "local" : m.essential ? "essential" : "spillover"},
+                                   {"where", m.where},
+                                   {"share_of_drawing", std::round(m.share * 1000.0) / 1000.0}});
+            auto round3 = [](double v) { return std::round(v * 1000.0) / 1000.0; };
             candidates.push_back({{"rank", ++rank},
                                   {"muscle", c.entry->covers.front()},
                                   {"entry", c.entry->id},
                                   {"muscles", c.entry->covers},
                                   {"name", c.entry->title},
                                   {"side", sideName(c.side)},
-                                  {"score", std::round(c.score * 1000.0) / 1000.0},
-                                  {"spots_covered", c.spotsCovered},
+                                  {"score", round3(c.score)},
+                                  {"confidence", confidenceName(c.confidence)},
+                                  {"parts",
+                                   {{"explained", round3(c.parts.explained)},
+                                    {"covered", round3(c.parts.covered)},
+                                    {"prior", round3(c.parts.prior)},
+                                    {"press", round3(c.parts.press)}}},
+                                  {"best_knot", c.entry->knots[static_cast<std::size_t>(c.bestKnot)].id},
+                                  {"press_answer", c.answer ? pressAnswerName(c.answer->answer) : "not_asked"},
                                   {"matches", matches},
                                   {"reason", c.reason()}});
         }
-        result = {{"spots", spotsJson}, {"candidates", candidates}};
+        const double area = drawnArea(map, drawn);
+        result = {{"spots", spotsJson},
+                  {"drawing", {{"strokes", drawing.strokes.size()}, {"skin_vertices", drawn.size()}, {"area_cm2", std::round(area * 1e5) / 10.0}}},
+                  {"candidates", candidates}};
+        if (compareFile) {
+            // Two drawings of the same person: how the painted area changed.
+            const PainDrawing before = loadPainDrawing(*compareFile);
+            const double beforeArea = drawnArea(map, drawnVertices(map, before));
+            result["compare"] = {{"file", *compareFile},
+                                 {"area_cm2", std::round(beforeArea * 1e5) / 10.0},
+                                 {"change_cm2", std::round((area - beforeArea) * 1e5) / 10.0}};
+        }
     } else {
         throw ArgumentError("unknown query '" + what + "' (expected muscles, muscle or pain)");
     }

@@ -35,7 +35,8 @@ UiRequests startupRequests(const CliOptions& options, const Catalog& catalog, co
         if (found.empty()) throw ArgumentError("--pain-area '" + name + "' is not a body area in content/areas.yaml");
         setup.addSpots.push_back({found.front()->point, found.front()->radius, found.front()->name + " (right)", 0.2f});
     }
-    if (!setup.addSpots.empty()) setup.painFinder = true;
+    if (options.drawing) setup.openDrawing = *options.drawing;
+    if (!setup.addSpots.empty() || options.drawing) setup.painFinder = true;
     return setup;
 }
 

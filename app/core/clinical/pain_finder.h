@@ -1,15 +1,26 @@
 #pragma once
-// "Where does it hurt?": the reverse lookup from painful skin spots to the muscles whose
-// referred-pain zones cover them, ranked. GL-free; the app, the query command and the
-// tests share it.
+// "Where does it hurt?": the reverse lookup from a pain drawing to the muscles whose
+// referral patterns explain it, ranked with the evidence shown. GL-free; the app, the query
+// command and the tests share it.
+//
+// For each muscle and side it measures, on the skin map:
+// - explained: the share of the drawing's area the pattern covers (essential zones and the
+//   pain over the knot count fully, spillover half);
+// - covered: the share of one knot's essential area (with its local pain) the drawing
+//   covers, for the knot that fits best, since one active knot gives its whole pattern
+//   and several knots of one muscle add their patterns (Travell & Simons);
+// - prior: muscles that are most often the cause weigh a little more;
+// - press: "Does pressing here bring on your familiar pain?" moves it up or down.
+// score = prior * press * (0.6 * explained + 0.4 * covered).
 
-#include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
-#include "core/knowledge/body_areas.h"
-#include "core/geometry/bvh.h"
 #include "core/anatomy/catalog.h"
+#include "core/clinical/pain_drawing.h"
+#include "core/clinical/skin_map.h"
+#include "core/geometry/bvh.h"
 #include "core/knowledge/knowledge_base.h"
 
 namespace myomap {
@@ -25,49 +36,70 @@ struct PainSpot {
 /// `maxDistance` metres from the skin.
 PainSpot snapToSkin(const MeshBvh& skin, const glm::vec3& point, float maxDistance = 0.05f);
 
-/// Why a candidate matched: one zone of one knot covering one spot.
+/// One zone of the candidate that the drawing touches.
 struct ZoneMatch {
-    int spot = 0;
     int knot = 0;
     std::string knotName;
     bool essential = true;
+    bool local = false;
     std::string where;
+    double share = 0.0;  ///< of the drawing's area inside this zone
+};
+
+enum class Confidence { Strong, Possible, Weak };
+const char* confidenceName(Confidence c);  ///< "strong", "possible", "weak"
+
+struct ScoreParts {
+    double explained = 0.0;  ///< 0..1 of the drawing
+    double covered = 0.0;    ///< 0..1 of the best knot's essential area
+    double prior = 1.0;
+    double press = 1.0;
 };
 
 struct PainCandidate {
     const KnowledgeEntry* entry = nullptr;
     Side side = Side::Right;
     double score = 0.0;
-    int spotsCovered = 0;
+    ScoreParts parts;
+    Confidence confidence = Confidence::Weak;
+    int bestKnot = 0;
+    const PressCheck* answer = nullptr;  ///< points into the drawing given to rank()
     std::vector<ZoneMatch> matches;
 
-    /// Plain-language reason, e.g. "essential zone (temple) of its 'Middle of the upper edge' knot".
+    /// Plain-language reason, e.g. "Its pattern covers 70% of your drawing (temple, side
+    /// of the neck) and your drawing covers 45% of its main area."
     std::string reason() const;
 };
 
-/// Ranks the muscles whose zones cover the spots. A spot inside an essential zone counts
-/// 2, inside a spillover zone 1 (less toward the zone's edge); a spot covered by several
-/// of a muscle's knots counts for each. Each side of the body is ranked separately, and
-/// candidates that explain more of the spots come first.
+/// The prior weight for muscles the literature names among the most frequent causes.
+inline constexpr double kCommonCausePrior = 1.25;
+
 class PainFinder {
 public:
-    /// Indexes every zone of `kb` once, with the skin's normal at its centre; `kb` must
+    /// Builds every zone's field on the skin map, for both sides; `kb` and `map` must
     /// outlive the finder.
-    PainFinder(const KnowledgeBase& kb, const MeshBvh& skin);
+    PainFinder(const KnowledgeBase& kb, const SkinMap& map);
 
+    /// Ranks the muscles for a drawing's vertices (from drawnVertices) and its answers.
+    std::vector<PainCandidate> rank(const std::vector<std::uint32_t>& drawn, const PainDrawing& drawing,
+                                    std::size_t limit = 10) const;
+    /// Clicked spots and areas, as a drawing of discs (a point counts 1.5 cm around it).
     std::vector<PainCandidate> find(const std::vector<PainSpot>& spots, std::size_t limit = 10) const;
     std::size_t zoneCount() const { return zones_.size(); }
+    const SkinMap& skinMap() const { return map_; }
 
 private:
     struct Zone {
         const KnowledgeEntry* entry;
-        int knot;
-        bool essential;
-        glm::vec3 center, normal;
-        float radius;
-        const std::string* where;
+        Side side;
+        ZoneShape shape;
+        std::vector<std::uint32_t> vertices;  // sorted
+        std::vector<float> coverage;
+        std::vector<std::uint8_t> piece;      // the nearest piece of the shape, per vertex (its place name)
+        double area = 0.0;                    // coverage-weighted
     };
-    std::vector<Zone> zones_;  // grouped by entry, in knowledge-base order
+    const SkinMap& map_;
+    std::vector<Zone> zones_;  // grouped by entry and side
 };
 
 }  // namespace myomap

@@ -31,6 +31,7 @@ ReferralPattern buildReferralPattern(const KnowledgeEntry& entry, Side side, int
         add(site.referral.essential, true);
         add(site.referral.spillover, false);
     }
+    pattern.zones = zoneShapes(entry, side, knot, skin);
     return pattern;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/geometry/bvh.h"
 #include "core/anatomy/catalog.h"
+#include "core/clinical/skin_map.h"
 #include "core/knowledge/knowledge_base.h"
 
 namespace myomap {
@@ -30,7 +31,8 @@ struct KnotMarker {
 
 struct ReferralPattern {
     std::vector<KnotMarker> knots;
-    std::vector<PaintBlob> blobs;
+    std::vector<PaintBlob> blobs;  ///< the authored pieces (framing the view); the paint uses `zones`
+    std::vector<ZoneShape> zones;  ///< the shapes painted on the skin map
 
     bool empty() const { return knots.empty(); }
 };
@@ -42,7 +44,9 @@ glm::vec3 onSide(const glm::vec3& rightSidePoint, Side side);
 /// `skin` gives the outward normals at blob centres.
 ReferralPattern buildReferralPattern(const KnowledgeEntry& entry, Side side, int knot, const MeshBvh& skin);
 
-/// Whether a skin point is painted by the pattern, and how (0 none, 1 spillover, 2 essential).
+/// Whether a skin point lies in one of the pattern's authored pieces, and how (0 none, 1
+/// spillover, 2 essential): a straight-line check the tests use; the paint itself follows
+/// the skin map.
 int paintAt(const ReferralPattern& pattern, const glm::vec3& skinPoint, const glm::vec3& skinNormal);
 
 }  // namespace myomap

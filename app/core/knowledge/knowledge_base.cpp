@@ -95,6 +95,11 @@ public:
         if (!n.IsSequence() || n.size() != 3) fail(n, "'" + std::string(key) + "' must be a list of three numbers [x, y, z] in metres");
         return glm::vec3(number(n[0], key), number(n[1], key), number(n[2], key));
     }
+    /// A point given as a list element rather than under a key.
+    glm::vec3 pointValue(const YAML::Node& n, const std::string& what) const {
+        if (!n.IsSequence() || n.size() != 3) fail(n, what + " must be a list of three numbers [x, y, z] in metres");
+        return glm::vec3(number(n[0], "x"), number(n[1], "y"), number(n[2], "z"));
+    }
 
     int line(const YAML::Node& n) const { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
 
@@ -112,12 +117,29 @@ std::vector<SkinBlob> readBlobs(const Reader& r, const YAML::Node& list, const s
                                 const std::vector<BodyArea>& areas) {
     std::vector<SkinBlob> blobs;
     if (!list || list.IsNull()) return blobs;
-    if (!list.IsSequence()) r.fail(list, what + " must be a list of {where, center or at, radius}");
+    if (!list.IsSequence()) r.fail(list, what + " must be a list of {where, center or at, radius} or {where, path, width}");
     for (const auto& b : list) {
         r.requireMap(b, "a zone blob");
-        r.checkKeys(b, {"where", "center", "at", "radius"}, "a zone blob");
+        r.checkKeys(b, {"where", "center", "at", "radius", "path", "width"}, "a zone blob");
         SkinBlob blob;
         blob.where = r.text(b, "where", "a zone blob");
+        if (b["path"]) {
+            // A band: points along its middle line, and its full width.
+            if (b["center"] || b["at"] || b["radius"])
+                r.fail(b, "zone '" + blob.where + "' is a band (path): give 'width', not 'center', 'at' or 'radius'");
+            const YAML::Node path = b["path"];
+            if (!path.IsSequence() || path.size() < 2 || path.size() > 32)
+                r.fail(path, "zone '" + blob.where + "': path must be a list of 2 to 32 points [x, y, z]");
+            for (std::size_t i = 0; i < path.size(); ++i) blob.path.push_back(r.pointValue(path[i], "a path point of zone '" + blob.where + "'"));
+            blob.center = blob.path.front();
+            const double width = r.number(r.need(b, "width", "a band"), "width");
+            if (width < 0.01 || width > 0.2) r.fail(b["width"], "width must be between 0.01 and 0.2 metres");
+            blob.radius = static_cast<float>(width / 2.0);
+            blob.line = r.line(b);
+            blobs.push_back(blob);
+            continue;
+        }
+        if (b["width"]) r.fail(b["width"], "zone '" + blob.where + "': 'width' goes with 'path' (a band); a disc has 'radius'");
         if (b["at"]) {
             if (b["center"]) r.fail(b, "zone '" + blob.where + "' gives both 'at' and 'center'; give one");
             blob.area = r.text(b, "at", "zone '" + blob.where + "'");
@@ -149,7 +171,7 @@ KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::str
     const YAML::Node root = parseContentYaml(text, label);
     r.requireMap(root, "a muscle entry");
     r.checkKeys(root, {"id", "covers", "title", "summary", "clinical", "knots", "symptoms", "causes", "self_massage",
-                       "stretches", "red_flags", "cautions", "sources", "progression", "heat", "also_check"},
+                       "stretches", "red_flags", "cautions", "sources", "progression", "heat", "also_check", "common_cause"},
                 "a muscle entry");
     KnowledgeEntry e;
     e.file = label;
@@ -167,6 +189,12 @@ KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::str
     e.sources = r.texts(root, "sources", true);
     for (std::size_t i = 0; i < e.sources.size(); ++i)
         if (!sources.count(e.sources[i])) r.fail(root["sources"][i], "source '" + e.sources[i] + "' is not in content/sources.yaml");
+    // Among the most frequent causes in the prevalence literature: the sources that say so.
+    e.commonCauseSources = r.texts(root, "common_cause");
+    for (std::size_t i = 0; i < e.commonCauseSources.size(); ++i)
+        if (!sources.count(e.commonCauseSources[i]))
+            r.fail(root["common_cause"][i], "source '" + e.commonCauseSources[i] + "' is not in content/sources.yaml");
+    e.commonCause = !e.commonCauseSources.empty();
     e.symptoms = r.texts(root, "symptoms");
     if (const YAML::Node causes = root["causes"]) {
         if (!causes.IsSequence()) r.fail(causes, "'causes' must be a list");

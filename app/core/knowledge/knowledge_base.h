@@ -16,12 +16,16 @@
 namespace myomap {
 
 /// A patch of skin: a point on the skin and a radius (metres), right side.
+/// One piece of a referral zone on the skin, right side: a disc (`center`, `radius`), or,
+/// when `path` is given, a band of width 2 * `radius` along the path's points (a stripe
+/// down a limb); `center` is then the path's first point.
 struct SkinBlob {
     std::string where;  ///< plain-language place, e.g. "temple"
     glm::vec3 center{0.0f};
     float radius = 0.0f;
     int line = 0;
     std::string area;  ///< body area id when the centre is that area's point (`at:`), else empty
+    std::vector<glm::vec3> path;  ///< two or more points for a band; empty for a disc
 };
 
 struct Referral {
@@ -78,6 +82,10 @@ struct KnowledgeEntry {
     std::string id, title, summary, clinical;
     std::vector<std::string> covers;  ///< catalog ids
     std::vector<KnotSite> knots;      ///< empty for short entries
+    /// Named among the most frequent causes of myofascial pain (`common_cause:` lists the
+    /// sources); the pain finder weighs it a little more.
+    bool commonCause = false;
+    std::vector<std::string> commonCauseSources;
     std::vector<std::string> symptoms, redFlags, cautions, sources;
     std::vector<Cause> causes;
     std::vector<SelfMassage> selfMassage;

@@ -9,6 +9,7 @@
 #include "core/geometry/camera.h"
 #include "core/anatomy/catalog.h"
 #include "core/clinical/care_sheet.h"
+#include "core/clinical/pain_drawing.h"
 #include "core/clinical/pain_finder.h"
 #include "core/session/picking.h"
 #include "core/session/view_focus.h"
@@ -38,6 +39,14 @@ struct LayerVisibility {
     bool skinHidesMuscles() const { return skin && skinOpacity >= 0.999f; }
 };
 
+/// The pain drawing's brush. With `on`, a left drag paints (or erases) on the skin and a
+/// right drag turns the body; without it a click marks one spot.
+struct BrushState {
+    bool on = true;
+    bool eraser = false;
+    float radius = 0.02f;  ///< metres on the skin
+};
+
 /// The state of one viewing session: what is selected, the user's layer setting, the pain
 /// finder's spots and messages. Plain data: it changes only through Interaction, which
 /// applies the rules (see interaction.h); the UI and the draw list only read it.
@@ -51,10 +60,13 @@ struct AppState {
     /// (Interaction::effectiveLayers) without touching this, so the user's choice comes back.
     LayerVisibility layers;
 
-    /// "Where does it hurt?" mode: clicks mark painful spots on the skin.
+    /// "Where does it hurt?" mode: a pain drawing on the skin (brush strokes, clicked spots,
+    /// named areas) and the answers to the press check.
     bool painFinder = false;
-    std::vector<PainSpot> painSpots;
-    std::vector<std::string> painSpotLabels;  ///< "Temple (right)" or "Spot 2", one per spot
+    PainDrawing drawing;
+    double drawnAreaCm2 = 0.0;  ///< skin area the drawing covers
+    BrushState brush;
+    std::string drawingFile;  ///< where the drawing was last saved or opened from
     std::vector<MuscleRef> highlighted;       ///< pain-finder candidates drawn highlighted
 
     /// Messages for the user (bad input that was skipped, errors caught at the boundary).

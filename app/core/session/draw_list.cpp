@@ -105,11 +105,7 @@ DrawList buildDrawList(const DrawListInputs& in) {
         list.items.push_back(item);
     }
 
-    for (int pass = 0; pass < 3; ++pass)
-        for (const auto& b : in.pattern.blobs) {
-            const int kind = b.spot ? 0 : b.essential ? 1 : 2;
-            if (kind == pass && static_cast<int>(list.paint.size()) < kMaxPaintBlobs) list.paint.push_back(b);
-        }
+    list.paint = in.paint;
 
     const bool finder = state.painFinder;
     for (const auto& k : in.pattern.knots) {

@@ -4,6 +4,7 @@
 // knot markers and the legend from the same list.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 
 #include "core/anatomy/pack.h"
 #include "core/clinical/referral_pattern.h"
+#include "core/clinical/skin_map.h"
 #include "core/geometry/camera.h"
 #include "core/session/app_state.h"
 #include "core/session/picking.h"
@@ -54,7 +56,8 @@ struct LegendEntry {
 
 struct DrawList {
     std::vector<DrawItem> items;   ///< in draw order: opaque near-first, then the skin
-    std::vector<PaintBlob> paint;  ///< painted on `painted` items; spots, then essential, then spillover
+    /// The referral zones and the pain drawing, per skin vertex, painted on `painted` items.
+    std::shared_ptr<const SkinPaint> paint;
     std::vector<DrawMarker> markers;
     std::vector<LegendEntry> legend;
 
@@ -62,14 +65,12 @@ struct DrawList {
     const DrawItem* find(std::size_t object) const;
 };
 
-/// Most blobs the skin shader paints at once; the rest (least important first) are dropped.
-constexpr int kMaxPaintBlobs = 48;
-
 struct DrawListInputs {
     const Pack& pack;
     const AppState& state;
     LayerVisibility layers;          ///< effective layers (x-ray skin while a pattern shows)
     const ReferralPattern& pattern;  ///< knots and zones to show; may be empty
+    std::shared_ptr<const SkinPaint> paint;  ///< the skin's paint; may be null
     const OrbitCamera& camera;
     glm::vec2 viewportSize{1.0f};
     /// Tests whether a knot is hidden behind the body; null skips the test.

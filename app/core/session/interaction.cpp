@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <glm/geometric.hpp>
 
+#include "core/session/settings.h"
 #include "core/support/errors.h"
 
 namespace myomap {
@@ -13,6 +15,21 @@ namespace {
 constexpr double kGlideSeconds = 0.7;
 constexpr float kMarkerHitRadius = 14.0f;  // window pixels around a knot's X
 constexpr float kXrayOpacity = 0.35f;
+
+std::string isoNow() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
+    return buf;
+}
+
+/// A new file in the documents folder, named by date and time so nothing is overwritten.
+std::string newDrawingPath() {
+    const std::time_t t = std::time(nullptr);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "myomap-pain-drawing-%Y-%m-%d-%H%M%S.json", std::localtime(&t));
+    return documentsFolder() + "/" + buf;
+}
 
 std::string pointText(const glm::vec3& p) {
     char buf[64];
@@ -25,8 +42,30 @@ Interaction::Interaction(const Pack& pack, const KnowledgeBase& knowledge, const
     : pack_(pack), knowledge_(knowledge), picker_(picker) {
     for (std::size_t i = 0; i < pack_.objects.size(); ++i)
         if (pack_.objects[i].layer == Layer::Skin) skinObject_ = static_cast<int>(i);
-    if (skinObject_ >= 0) finder_ = std::make_unique<PainFinder>(knowledge_, picker_.bvh(static_cast<std::size_t>(skinObject_)));
+    if (skinObject_ >= 0) {
+        const PackObject& skin = pack_.objects[static_cast<std::size_t>(skinObject_)];
+        skinMap_ = std::make_unique<SkinMap>(skin.mesh(Lod::Full));
+        paint_ = std::make_shared<SkinPaint>();
+        for (int l = 0; l < 2; ++l) paint_->lodVertices[l] = skinMap_->vertexMap(skin.lods[l]);
+        zonePaint_.assign(skinMap_->vertexCount(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
+        drawnMask_.assign(skinMap_->vertexCount(), 0);
+        savePaint();
+    }
     frameBody(ViewPreset::Front);
+}
+
+const PainFinder* Interaction::painFinder() const {
+    if (!finder_ && skinMap_) finder_ = std::make_unique<PainFinder>(knowledge_, *skinMap_);
+    return finder_.get();
+}
+
+void Interaction::savePaint() {
+    if (!paint_) return;
+    paint_->values.resize(zonePaint_.size());
+    const bool showDrawing = state_.painFinder;
+    for (std::size_t v = 0; v < zonePaint_.size(); ++v)
+        paint_->values[v] = glm::vec3(zonePaint_[v].x, zonePaint_[v].y, showDrawing && drawnMask_[v] ? 1.0f : 0.0f);
+    ++paint_->version;
 }
 
 LayerVisibility Interaction::effectiveLayers() const {
@@ -42,7 +81,7 @@ LayerVisibility Interaction::effectiveLayers() const {
 
 const DrawList& Interaction::drawList() const {
     if (drawListRevision_ != revision_) {
-        drawList_ = buildDrawList({pack_, state_, effectiveLayers(), pattern_, camera_, viewport_, &picker_});
+        drawList_ = buildDrawList({pack_, state_, effectiveLayers(), pattern_, paint_, camera_, viewport_, &picker_});
         drawListRevision_ = revision_;
     }
     return drawList_;
@@ -92,12 +131,11 @@ ClickOutcome Interaction::click(glm::vec2 pixel) {
     ClickOutcome out;
     if (authorMode_) out.authorText = authoringPoints(pixel);
     if (state_.painFinder) {
-        // The spot lands on the skin under the cursor, shown or not.
-        if (skinObject_ < 0) return out;
-        const MeshBvh& skin = picker_.bvh(static_cast<std::size_t>(skinObject_));
-        if (const auto hit = skin.intersect(camera_.rayThrough(pixel, viewport_))) {
-            const auto c = skin.closest(hit->point);
-            addSpot({hit->point, c->normal}, "Spot " + std::to_string(state_.painSpots.size() + 1));
+        // With the brush the press has already painted; without it the spot lands on the
+        // skin under the cursor, shown or not.
+        if (!skinMap_ || state_.brush.on) return out;
+        if (const auto hit = skinMap_->bvh().intersect(camera_.rayThrough(pixel, viewport_))) {
+            addStroke({"Spot " + std::to_string(state_.drawing.strokes.size() + 1), false, {{hit->point, state_.brush.radius}}});
             out.kind = ClickOutcome::Kind::SpotAdded;
         }
         return out;
@@ -191,11 +229,80 @@ void Interaction::setKnot(int knot) {
     changed();
 }
 
-void Interaction::addSpot(const PainSpot& spot, const std::string& label) {
-    state_.painSpots.push_back(spot);
-    state_.painSpotLabels.push_back(label);
+void Interaction::applyDab(const Dab& dab, bool erase) {
+    for (const auto v : skinMap_->disc(dab.point, dab.radius)) drawnMask_[v] = erase ? 0 : 1;
+}
+
+void Interaction::addStroke(Stroke stroke) {
+    if (!skinMap_) return;
+    for (const auto& d : stroke.dabs) applyDab(d, stroke.erase);
+    state_.drawing.strokes.push_back(std::move(stroke));
+    rankCandidates();
     if (state_.painFinder) rebuildPattern(true);
+}
+
+void Interaction::redrawDrawing() {
+    if (!skinMap_) return;
+    std::fill(drawnMask_.begin(), drawnMask_.end(), 0);
+    for (const auto& stroke : state_.drawing.strokes)
+        for (const auto& d : stroke.dabs) applyDab(d, stroke.erase);
+    rankCandidates();
+}
+
+void Interaction::rankCandidates() {
+    std::vector<std::uint32_t> drawn;
+    double area = 0.0;
+    for (std::uint32_t v = 0; v < drawnMask_.size(); ++v)
+        if (drawnMask_[v]) {
+            drawn.push_back(v);
+            area += skinMap_->vertexAreas()[v];
+        }
+    state_.drawnAreaCm2 = area * 1e4;
+    candidates_ = drawn.empty() || !painFinder() ? std::vector<PainCandidate>{} : painFinder()->rank(drawn, state_.drawing, 8);
+    savePaint();
     changed();
+}
+
+void Interaction::brushAt(glm::vec2 pixel, bool startStroke) {
+    if (!skinMap_ || !brushPaints()) return;
+    const auto hit = skinMap_->bvh().intersect(camera_.rayThrough(pixel, viewport_));
+    if (startStroke) {
+        int n = 1;
+        for (const auto& s : state_.drawing.strokes) n += s.erase == state_.brush.eraser && s.dabs.size() != 1 ? 1 : 0;
+        state_.drawing.strokes.push_back({(state_.brush.eraser ? "Erased area " : "Painted area ") + std::to_string(n), state_.brush.eraser, {}});
+        stroking_ = true;
+        lastDab_.reset();
+    }
+    if (!stroking_ || !hit) return;
+    Stroke& stroke = state_.drawing.strokes.back();
+    const float radius = state_.brush.radius;
+    // Fill in between fast moves, so a quick stroke is one band, not a row of dots.
+    std::vector<glm::vec3> points{hit->point};
+    if (lastDab_) {
+        const float gap = glm::distance(*lastDab_, hit->point);
+        if (gap < 0.5f * radius) return;
+        points.clear();
+        const int steps = std::min(64, static_cast<int>(std::ceil(gap / (0.5f * radius))));
+        for (int i = 1; i <= steps; ++i)
+            if (const auto c = skinMap_->bvh().closest(glm::mix(*lastDab_, hit->point, float(i) / steps), 0.05f)) points.push_back(c->point);
+    }
+    for (const auto& p : points) {
+        stroke.dabs.push_back({p, radius});
+        applyDab(stroke.dabs.back(), stroke.erase);
+    }
+    lastDab_ = hit->point;
+    savePaint();
+    changed();
+}
+
+void Interaction::endStroke() {
+    if (!stroking_) return;
+    stroking_ = false;
+    lastDab_.reset();
+    // A press that never touched the skin leaves no empty stroke behind.
+    if (!state_.drawing.strokes.empty() && state_.drawing.strokes.back().dabs.empty()) state_.drawing.strokes.pop_back();
+    rankCandidates();
+    rebuildPattern(false);
 }
 
 void Interaction::notify(const std::string& message) {
@@ -218,6 +325,7 @@ void Interaction::apply(const UiRequests& r) {
     }
     if (r.painFinder && *r.painFinder != state_.painFinder) {
         state_.painFinder = *r.painFinder;
+        if (state_.painFinder) rankCandidates();
         rebuildPattern(true);
     }
     if (r.select) select(*r.select);
@@ -227,21 +335,58 @@ void Interaction::apply(const UiRequests& r) {
         if (!state_.painFinder) rebuildPattern(true);
         changed();
     }
+    if (r.brush) {
+        state_.brush = *r.brush;
+        state_.brush.radius = std::clamp(state_.brush.radius, 0.005f, 0.08f);
+        changed();
+    }
     for (const auto& request : r.addSpots) {
-        if (skinObject_ < 0) throw ArgumentError("the pack has no skin to place a pain spot on");
-        PainSpot spot = snapToSkin(picker_.bvh(static_cast<std::size_t>(skinObject_)), request.point, request.maxSnap);
-        spot.radius = request.radius;
-        addSpot(spot, request.label);
+        if (!skinMap_) throw ArgumentError("the pack has no skin to place a pain spot on");
+        const PainSpot spot = snapToSkin(skinMap_->bvh(), request.point, request.maxSnap);
+        addStroke({request.label, false, {{spot.point, std::max(request.radius, 0.015f)}}});
     }
-    if (r.removeSpot && *r.removeSpot < state_.painSpots.size()) {
-        state_.painSpots.erase(state_.painSpots.begin() + static_cast<long>(*r.removeSpot));
-        state_.painSpotLabels.erase(state_.painSpotLabels.begin() + static_cast<long>(*r.removeSpot));
+    if (r.removeStroke && *r.removeStroke < state_.drawing.strokes.size()) {
+        state_.drawing.strokes.erase(state_.drawing.strokes.begin() + static_cast<long>(*r.removeStroke));
+        redrawDrawing();
         rebuildPattern(false);
     }
-    if (r.clearSpots && !state_.painSpots.empty()) {
-        state_.painSpots.clear();
-        state_.painSpotLabels.clear();
+    if (r.undoStroke && !state_.drawing.strokes.empty()) {
+        state_.drawing.strokes.pop_back();
+        redrawDrawing();
         rebuildPattern(false);
+    }
+    if (r.clearDrawing && !state_.drawing.empty()) {
+        state_.drawing = {};
+        redrawDrawing();
+        rebuildPattern(false);
+    }
+    if (r.press) {
+        state_.drawing.setAnswer(r.press->entry, r.press->side, r.press->answer);
+        rankCandidates();
+        rebuildPattern(false);
+    }
+    if (r.openDrawing) {
+        try {
+            state_.drawing = loadPainDrawing(*r.openDrawing);
+            state_.drawingFile = *r.openDrawing;
+            state_.painFinder = true;
+            redrawDrawing();
+            rebuildPattern(true);
+        } catch (const MyomapError& e) {
+            notify(e.what());
+        }
+    }
+    if (r.saveDrawing) {
+        try {
+            std::string path = *r.saveDrawing;
+            if (path.empty()) path = newDrawingPath();
+            if (state_.drawing.created.empty()) state_.drawing.created = isoNow();
+            savePainDrawing(path, state_.drawing);
+            state_.drawingFile = path;
+            notify("Saved the pain drawing to " + path);
+        } catch (const MyomapError& e) {
+            notify(e.what());
+        }
     }
     if (r.preset) {
         glide_.reset();
@@ -285,38 +430,46 @@ void Interaction::advance(double now) {
 void Interaction::rebuildPattern(bool turnCamera) {
     ++patternRevision_;
     pattern_ = {};
-    candidates_.clear();
     state_.highlighted.clear();
+    if (!zonePaint_.empty()) {
+        std::fill(zonePaint_.begin(), zonePaint_.end(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
+        savePaint();
+    }
     changed();
     if (skinObject_ < 0) return;
     const MeshBvh& skin = picker_.bvh(static_cast<std::size_t>(skinObject_));
     if (state_.painFinder) {
-        candidates_ = finder_->find(state_.painSpots, 8);
+        std::fill(zonePaint_.begin(), zonePaint_.end(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
+        savePaint();
         for (const auto& c : candidates_) {
             for (const auto& id : c.entry->covers) state_.highlighted.push_back({id, c.side});
             for (std::size_t k = 0; k < c.entry->knots.size(); ++k)
                 pattern_.knots.push_back({onSide(c.entry->knots[k].position, c.side), static_cast<int>(k)});
         }
-        for (const auto& s : state_.painSpots) {
-            PaintBlob b;
-            b.center = s.point;
-            b.normal = s.normal;
-            b.radius = 0.022f;
-            b.spot = true;
-            pattern_.blobs.push_back(b);
-        }
-        // Frame the spots the way a pain pattern is framed, so they are easy to see.
-        if (turnCamera && !state_.painSpots.empty()) {
+        // Frame the drawing the way a pain pattern is framed, so it is easy to see.
+        if (turnCamera && !state_.drawing.empty()) {
             ReferralPattern spots;
-            spots.knots.push_back({state_.painSpots.front().point, 0});
-            for (const auto& s : state_.painSpots) spots.blobs.push_back({s.point, 0.12f, s.normal, true, false, 0});
-            if (const auto pose = focusPose(spots, FocusMode::Pain, spots.blobs.front().normal, camera_.fovY)) glideTo(*pose);
+            for (const auto& stroke : state_.drawing.strokes)
+                for (const auto& d : stroke.dabs)
+                    if (!stroke.erase) {
+                        const auto c = skinMap_->bvh().closest(d.point);
+                        spots.blobs.push_back({d.point, std::max(0.12f, d.radius), c ? c->normal : glm::vec3(0, 0, 1), true, false, 0});
+                    }
+            if (!spots.blobs.empty()) {
+                spots.knots.push_back({spots.blobs.front().center, 0});
+                if (const auto pose = focusPose(spots, FocusMode::Pain, spots.blobs.front().normal, camera_.fovY)) glideTo(*pose);
+            }
         }
         return;
     }
     const KnowledgeEntry* e = state_.selected.empty() ? nullptr : knowledge_.forMuscle(state_.selected.muscleId);
     if (!e || !e->hasKnotData()) return;
     pattern_ = buildReferralPattern(*e, state_.selected.side, state_.selectedKnot, skin);
+    if (skinMap_) {
+        const auto zones = paintZones(*skinMap_, pattern_.zones);
+        for (std::size_t v = 0; v < zones.size(); ++v) zonePaint_[v] = zones[v];
+        savePaint();
+    }
     if (!turnCamera || pattern_.empty()) return;
     glm::vec3 knotNormal(0.0f, 0.0f, 1.0f);
     const int object = pack_.indexOf(state_.selected.muscleId, state_.selected.side);

@@ -9,6 +9,7 @@
 // calls buildReferralPattern (clinical/referral_pattern.h) or the pain finder.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "core/anatomy/pack.h"
 #include "core/clinical/pain_finder.h"
 #include "core/clinical/referral_pattern.h"
+#include "core/clinical/skin_map.h"
 #include "core/geometry/camera.h"
 #include "core/knowledge/knowledge_base.h"
 #include "core/session/app_state.h"
@@ -57,6 +59,10 @@ public:
     std::uint64_t revision() const { return revision_; }
     /// Bumps each time the referral pattern (or the finder's candidates) is rebuilt.
     std::uint64_t patternRevision() const { return patternRevision_; }
+    /// The skin map (null without a skin in the pack).
+    const SkinMap* skinMap() const { return skinMap_.get(); }
+    /// The pain finder, built on first use (null without a skin).
+    const PainFinder* painFinder() const;
 
     /// The scene viewport's size in window coordinates (picking and markers use it).
     void setViewportSize(glm::vec2 size);
@@ -71,6 +77,13 @@ public:
 
     /// A click at `pixel`, window coordinates relative to the scene viewport.
     ClickOutcome click(glm::vec2 pixel);
+    /// True when a left drag paints the pain drawing instead of turning the body.
+    bool brushPaints() const { return state_.painFinder && state_.brush.on; }
+    /// The brush touches the skin under `pixel`: `startStroke` on the press, then once per
+    /// move while the button is held (dabs are filled in between fast moves).
+    void brushAt(glm::vec2 pixel, bool startStroke);
+    /// The button is up: the stroke is finished and the candidates are ranked again.
+    void endStroke();
     void hover(glm::vec2 pixel);
     void hoverNothing();
     /// A drag by `delta` window pixels: left turns, right or middle moves; cancels a glide.
@@ -92,7 +105,12 @@ private:
     int markerAt(glm::vec2 pixel) const;
     void select(const MuscleRef& ref);
     void setKnot(int knot);
-    void addSpot(const PainSpot& spot, const std::string& label);
+    void addStroke(Stroke stroke);
+    void applyDab(const Dab& dab, bool erase);
+    /// Recomputes the drawing's vertices and the paint from the strokes (undo, open, clear).
+    void redrawDrawing();
+    void rankCandidates();
+    void savePaint();
     void glideTo(const CameraPose& pose);
     void glideToMuscle(const MuscleRef& ref);
     /// Rebuilds the pattern when what it shows changed; `turnCamera` aims the camera at it.
@@ -103,8 +121,14 @@ private:
     const Pack& pack_;
     const KnowledgeBase& knowledge_;
     const ScenePicker& picker_;
-    std::unique_ptr<PainFinder> finder_;
     int skinObject_ = -1;
+    std::unique_ptr<SkinMap> skinMap_;
+    mutable std::unique_ptr<PainFinder> finder_;  // built on first use: it fields every zone
+    std::shared_ptr<SkinPaint> paint_;
+    std::vector<glm::vec3> zonePaint_;     // the pattern's part of the paint (x, y)
+    std::vector<std::uint8_t> drawnMask_;  // per skin map vertex
+    std::optional<glm::vec3> lastDab_;
+    bool stroking_ = false;
     AppState state_;
     OrbitCamera camera_;
     glm::vec2 viewport_{1280.0f, 800.0f};

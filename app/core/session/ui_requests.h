@@ -30,9 +30,19 @@ struct UiRequests {
         std::string label;
         float maxSnap = 0.2f;  ///< how far from the skin the point may be (metres)
     };
-    std::vector<SpotRequest> addSpots;
-    std::optional<std::size_t> removeSpot;
-    bool clearSpots = false;
+    std::vector<SpotRequest> addSpots;  ///< each becomes a stroke of the drawing
+    std::optional<std::size_t> removeStroke;
+    bool undoStroke = false;
+    bool clearDrawing = false;
+    std::optional<BrushState> brush;
+    struct PressRequest {
+        std::string entry;
+        Side side = Side::Right;
+        PressAnswer answer = PressAnswer::NotSure;
+    };
+    std::optional<PressRequest> press;
+    std::optional<std::string> saveDrawing;  ///< a file path; empty: a new file in the documents folder
+    std::optional<std::string> openDrawing;
     std::optional<ViewPreset> preset;
     bool frameAll = false;
     bool saveCarePlan = false;  ///< handled by the viewer (it needs the renderer)

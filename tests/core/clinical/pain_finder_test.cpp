@@ -7,13 +7,14 @@
 using namespace myomap;
 
 namespace {
-// Two fixture muscles on a box body: "front" refers to the front of the box at y=1.0
-// (essential) and y=1.3 (spillover); "mixed" has the y=1.3 spot as essential and a
-// second knot whose zone also covers y=1.0.
+// Fixture muscles on a box body with a 1 cm grid skin: "front" refers to the front of the
+// box at y=1.0 (essential) and y=1.3 (spillover); "mixed" has the y=1.3 spot as essential
+// and a second knot whose zone also covers y=1.0; "one" has only the y=1.0 zone. Their
+// knots lie deep inside the box, so no local pain patch reaches the skin.
 struct Fixture {
-    Mesh skinMesh = test_support::makeBox({-0.5f, 0.0f, -0.3f}, {0.5f, 1.8f, 0.3f});
-    MeshBvh skin{skinMesh};
-    KnowledgeBase kb;
+    Mesh skinMesh = test_support::makeGridBox({-0.5f, 0.6f, -0.3f}, {0.5f, 1.6f, 0.3f}, 0.01f);
+    SkinMap map{skinMesh};
+    const MeshBvh& skin = map.bvh();
     Catalog catalog = Catalog::parse(
         "id\tcommon_name\tlatin_name\tregion\tright\tleft\nfront_m\tFront\t\tneck\tbp3d:A\tbp3d:B\nmixed_m\tMixed\t\tneck\tbp3d:C\tbp3d:D\n"
         "one_m\tOne\t\tneck\tbp3d:E\tbp3d:F\n",
@@ -25,60 +26,67 @@ struct Fixture {
     KnowledgeEntry entry(const std::string& text) {
         return KnowledgeBase::parseEntry(text, "fixture.yaml", catalog, {sources, areas, sites});
     }
+    PainSpot at(glm::vec3 p, float radius = 0.0f) {
+        PainSpot s = snapToSkin(skin, p);
+        s.radius = radius;
+        return s;
+    }
 };
 
 const char* kFront =
     "id: front\ncovers: [front_m]\nsummary: S.\nclinical: C.\nsources: [s]\nknots:\n"
-    "  - id: k\n    name: K\n    position: [-0.2, 1.2, 0.3]\n    palpation: P.\n    referral:\n"
+    "  - id: k\n    name: K\n    position: [-0.2, 1.2, 0.0]\n    palpation: P.\n    referral:\n"
     "      essential:\n        - {where: low front, center: [-0.2, 1.0, 0.3], radius: 0.06}\n"
     "      spillover:\n        - {where: high front, center: [-0.2, 1.3, 0.3], radius: 0.06}\n";
 const char* kMixed =
     "id: mixed\ncovers: [mixed_m]\nsummary: S.\nclinical: C.\nsources: [s]\nknots:\n"
-    "  - id: a\n    name: A\n    position: [-0.2, 1.2, 0.3]\n    palpation: P.\n    referral:\n"
+    "  - id: a\n    name: A\n    position: [-0.2, 1.2, 0.0]\n    palpation: P.\n    referral:\n"
     "      essential:\n        - {where: high front, center: [-0.2, 1.3, 0.3], radius: 0.06}\n"
-    "  - id: b\n    name: B\n    position: [-0.2, 1.2, 0.3]\n    palpation: P.\n    referral:\n"
+    "  - id: b\n    name: B\n    position: [-0.2, 1.2, 0.0]\n    palpation: P.\n    referral:\n"
     "      essential:\n        - {where: low front wide, center: [-0.2, 1.0, 0.3], radius: 0.1}\n";
 const char* kOne =
     "id: one\ncovers: [one_m]\nsummary: S.\nclinical: C.\nsources: [s]\nknots:\n"
-    "  - id: a\n    name: A\n    position: [-0.2, 1.2, 0.3]\n    palpation: P.\n    referral:\n"
+    "  - id: a\n    name: A\n    position: [-0.2, 1.2, 0.0]\n    palpation: P.\n    referral:\n"
     "      essential:\n        - {where: low front, center: [-0.2, 1.0, 0.3], radius: 0.06}\n";
 }  // namespace
 
 TEST(PainFinder, EssentialRanksAboveSpilloverAndSidesAreSeparate) {
     Fixture f;
     KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kFront), f.entry(kOne)});
-    const PainFinder finder(kb, f.skin);
+    const PainFinder finder(kb, f.map);
     // y = 1.3 is spillover for "front" only.
-    auto c = finder.find({snapToSkin(f.skin, {-0.2f, 1.3f, 0.31f})});
+    auto c = finder.find({f.at({-0.2f, 1.3f, 0.31f})});
     ASSERT_EQ(c.size(), 1u);
     EXPECT_EQ(c[0].entry->id, "front");
     EXPECT_EQ(c[0].side, Side::Right);
     EXPECT_FALSE(c[0].matches[0].essential);
+    EXPECT_NEAR(c[0].parts.explained, 0.5, 0.05) << "spillover explains half as much as essential";
     // The mirrored spot belongs to the left side.
-    c = finder.find({snapToSkin(f.skin, {0.2f, 1.3f, 0.31f})});
+    c = finder.find({f.at({0.2f, 1.3f, 0.31f})});
     ASSERT_EQ(c.size(), 1u);
     EXPECT_EQ(c[0].side, Side::Left);
 }
 
-TEST(PainFinder, AZoneOfSeveralKnotsCountsMore) {
+TEST(PainFinder, AMuscleWhoseKnotsExplainTheWholeDrawingComesFirst) {
     Fixture f;
     KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kOne), f.entry(kMixed)});
-    const PainFinder finder(kb, f.skin);
-    // Both are essential at y=1.0, but "mixed" covers it with one knot only, "one" too:
-    // equal; at y=1.0 with both spots (1.0 and 1.3), "mixed" explains both.
-    const auto c = finder.find({snapToSkin(f.skin, {-0.2f, 1.0f, 0.31f}), snapToSkin(f.skin, {-0.2f, 1.3f, 0.31f})});
+    const PainFinder finder(kb, f.map);
+    // Spots at y=1.0 and y=1.3: "mixed" explains both (one with each knot), "one" half.
+    const auto c = finder.find({f.at({-0.2f, 1.0f, 0.31f}), f.at({-0.2f, 1.3f, 0.31f})});
     ASSERT_GE(c.size(), 2u);
     EXPECT_EQ(c[0].entry->id, "mixed");
-    EXPECT_EQ(c[0].spotsCovered, 2);
+    EXPECT_NEAR(c[0].parts.explained, 1.0, 0.02);
     EXPECT_EQ(c[1].entry->id, "one");
-    EXPECT_NE(c[0].reason().find("essential zone (high front) of its 'A' knot"), std::string::npos) << c[0].reason();
+    EXPECT_NEAR(c[1].parts.explained, 0.5, 0.05);
+    EXPECT_NE(c[0].reason().find("high front"), std::string::npos) << c[0].reason();
+    EXPECT_NE(c[0].reason().find("100% of your drawing"), std::string::npos) << c[0].reason();
 }
 
 TEST(PainFinder, EssentialBeatsSpilloverAtTheSameSpot) {
     Fixture f;
     KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kFront), f.entry(kMixed)});
-    const PainFinder finder(kb, f.skin);
-    const auto c = finder.find({snapToSkin(f.skin, {-0.2f, 1.3f, 0.31f})});
+    const PainFinder finder(kb, f.map);
+    const auto c = finder.find({f.at({-0.2f, 1.3f, 0.31f})});
     ASSERT_EQ(c.size(), 2u);
     EXPECT_EQ(c[0].entry->id, "mixed") << "essential there";
     EXPECT_EQ(c[1].entry->id, "front") << "spillover there";
@@ -88,9 +96,83 @@ TEST(PainFinder, EssentialBeatsSpilloverAtTheSameSpot) {
 TEST(PainFinder, FarSideOfTheBodyIsNotMatched) {
     Fixture f;
     KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kFront)});
-    const PainFinder finder(kb, f.skin);
+    const PainFinder finder(kb, f.map);
     // The back of the box at the same height is within no zone.
-    EXPECT_TRUE(finder.find({snapToSkin(f.skin, {-0.2f, 1.0f, -0.31f})}).empty());
+    EXPECT_TRUE(finder.find({f.at({-0.2f, 1.0f, -0.31f})}).empty());
+}
+
+TEST(PainFinder, CoverageOfThePatternAndConfidenceFollowTheDrawing) {
+    Fixture f;
+    KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kOne)});
+    const PainFinder finder(kb, f.map);
+    // A small dab inside the 6 cm zone explains itself fully but covers little of the zone.
+    auto c = finder.find({f.at({-0.2f, 1.0f, 0.31f})});
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_NEAR(c[0].parts.explained, 1.0, 0.02);
+    EXPECT_LT(c[0].parts.covered, 0.15);
+    EXPECT_EQ(c[0].confidence, Confidence::Possible);
+    // Painting the zone whole covers it and is a strong match.
+    c = finder.find({f.at({-0.2f, 1.0f, 0.31f}, 0.06f)});
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_GT(c[0].parts.covered, 0.8);
+    EXPECT_EQ(c[0].confidence, Confidence::Strong);
+    // A drawing mostly elsewhere that only touches the zone is weak.
+    c = finder.find({f.at({-0.2f, 1.15f, 0.31f}, 0.1f)});
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_LT(c[0].parts.explained, 0.2);
+    EXPECT_EQ(c[0].confidence, Confidence::Weak);
+}
+
+TEST(PainFinder, PressAnswersReRankTheCandidates) {
+    Fixture f;
+    KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kOne), f.entry(kFront)});
+    const PainFinder finder(kb, f.map);
+    PainDrawing drawing;
+    drawing.strokes.push_back({"Spot 1", false, {{f.at({-0.2f, 1.0f, 0.31f}).point, 0.03f}}});
+    const auto drawn = drawnVertices(f.map, drawing);
+    auto c = finder.rank(drawn, drawing);
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_NEAR(c[0].score, c[1].score, 1e-9) << "the same zone: a tie before pressing";
+    const std::string second = c[1].entry->id;
+    drawing.setAnswer(c[0].entry->id, Side::Right, PressAnswer::No);
+    c = finder.rank(drawn, drawing);
+    EXPECT_EQ(c[0].entry->id, second) << "'no' moves a candidate down";
+    EXPECT_EQ(c[1].confidence, Confidence::Weak);
+    EXPECT_NE(c[1].reason().find("did not bring on your pain"), std::string::npos) << c[1].reason();
+    drawing.setAnswer(second, Side::Right, PressAnswer::Yes);
+    c = finder.rank(drawn, drawing);
+    EXPECT_EQ(c[0].entry->id, second);
+    EXPECT_DOUBLE_EQ(c[0].parts.press, 1.6);
+    EXPECT_EQ(c[0].confidence, Confidence::Strong);
+}
+
+TEST(PainFinder, AMuscleNamedAmongTheCommonCausesWeighsMore) {
+    Fixture f;
+    KnowledgeEntry common = f.entry(kFront);
+    common.commonCause = true;
+    KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kOne), common});
+    const PainFinder finder(kb, f.map);
+    const auto c = finder.find({f.at({-0.2f, 1.0f, 0.31f})});
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0].entry->id, "front");
+    EXPECT_DOUBLE_EQ(c[0].parts.prior, kCommonCausePrior);
+    EXPECT_NEAR(c[0].score, kCommonCausePrior * c[1].score, 1e-9);
+}
+
+TEST(PainFinder, PainOverTheKnotItselfFindsTheMuscle) {
+    Fixture f;
+    // A knot just under the front skin, its referral far away: a spot over the knot counts.
+    const std::string shallow =
+        "id: one\ncovers: [one_m]\nsummary: S.\nclinical: C.\nsources: [s]\nknots:\n"
+        "  - id: a\n    name: A\n    position: [-0.2, 0.8, 0.28]\n    palpation: P.\n    referral:\n"
+        "      essential:\n        - {where: high front, center: [-0.2, 1.4, 0.3], radius: 0.05}\n";
+    KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(shallow)});
+    const PainFinder finder(kb, f.map);
+    const auto c = finder.find({f.at({-0.2f, 0.8f, 0.31f})});
+    ASSERT_EQ(c.size(), 1u);
+    ASSERT_FALSE(c[0].matches.empty());
+    EXPECT_TRUE(c[0].matches[0].local);
+    EXPECT_NE(c[0].reason().find("over the knot itself"), std::string::npos) << c[0].reason();
 }
 
 TEST(PainFinder, PointsFarFromTheSkinAreRejected) {
@@ -108,28 +190,29 @@ TEST(BodyAreas, SearchFindsByNameAndAlias) {
     EXPECT_TRUE(searchAreas(areas, "elbow").empty());
 }
 
-TEST(PainFinder, ASpotInZonesOfTwoKnotsCountsForBoth) {
+TEST(PainFinder, ASpotInZonesOfTwoKnotsIsExplainedOnce) {
     Fixture f;
     const std::string twoKnots =
         "id: front\ncovers: [front_m]\nsummary: S.\nclinical: C.\nsources: [s]\nknots:\n"
-        "  - id: a\n    name: A\n    position: [-0.2, 1.2, 0.3]\n    palpation: P.\n    referral:\n"
+        "  - id: a\n    name: A\n    position: [-0.2, 1.2, 0.0]\n    palpation: P.\n    referral:\n"
         "      essential:\n        - {where: low front, center: [-0.2, 1.0, 0.3], radius: 0.06}\n"
-        "  - id: b\n    name: B\n    position: [-0.2, 1.2, 0.3]\n    palpation: P.\n    referral:\n"
+        "  - id: b\n    name: B\n    position: [-0.2, 1.2, 0.0]\n    palpation: P.\n    referral:\n"
         "      essential:\n        - {where: low front, center: [-0.2, 1.0, 0.3], radius: 0.06}\n";
     KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kOne), f.entry(twoKnots)});
-    const PainFinder finder(kb, f.skin);
-    const auto c = finder.find({snapToSkin(f.skin, {-0.2f, 1.0f, 0.31f})});
+    const PainFinder finder(kb, f.map);
+    const auto c = finder.find({f.at({-0.2f, 1.0f, 0.31f})});
     ASSERT_EQ(c.size(), 2u);
-    EXPECT_EQ(c[0].entry->id, "front");
-    EXPECT_NEAR(c[0].score, 2.0 * c[1].score, 1e-6);
-    EXPECT_EQ(c[0].matches.size(), 2u);
+    // The drawing's area is explained once, whichever knots explain it; both knots are named.
+    EXPECT_NEAR(c[0].score, c[1].score, 1e-9);
+    const PainCandidate& two = c[0].entry->id == "front" ? c[0] : c[1];
+    EXPECT_EQ(two.matches.size(), 2u);
 }
 
 TEST(PainFinder, ANamedAreaCountsWhereverItsPatchOverlapsAZone) {
     Fixture f;
     KnowledgeBase kb = KnowledgeBase::withEntries({f.entry(kOne)});
-    const PainFinder finder(kb, f.skin);
-    PainSpot spot = snapToSkin(f.skin, {-0.2f, 1.09f, 0.31f});  // 9 cm above a 6 cm zone
+    const PainFinder finder(kb, f.map);
+    PainSpot spot = f.at({-0.2f, 1.09f, 0.31f});  // 9 cm above a 6 cm zone
     EXPECT_TRUE(finder.find({spot}).empty());
     spot.radius = 0.04f;  // an area 4 cm across reaches into it
     EXPECT_EQ(finder.find({spot}).size(), 1u);

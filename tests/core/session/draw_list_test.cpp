@@ -14,10 +14,11 @@ struct Fixture {
     test_support::SessionScene scene;
     AppState state;
     ReferralPattern pattern;
+    std::shared_ptr<const SkinPaint> paint;
     OrbitCamera camera;
     Fixture() { camera.frame(scene.pack.bodyBounds(), ViewPreset::Front, 1.6f); }
     DrawList build(const LayerVisibility& layers, bool picker = true) const {
-        return buildDrawList({scene.pack, state, layers, pattern, camera, {640.0f, 400.0f}, picker ? scene.picker.get() : nullptr});
+        return buildDrawList({scene.pack, state, layers, pattern, paint, camera, {640.0f, 400.0f}, picker ? scene.picker.get() : nullptr});
     }
     std::size_t index(const char* id, Side side) const { return static_cast<std::size_t>(scene.pack.indexOf(id, side)); }
 };
@@ -97,17 +98,23 @@ TEST(DrawList, OpaqueObjectsComeNearFirst) {
     }
 }
 
-TEST(DrawList, PaintKeepsSpotsThenEssentialThenSpilloverWithinTheLimit) {
+TEST(DrawList, TheSkinCarriesThePaintAndNothingElseDoes) {
     Fixture f;
-    for (int i = 0; i < 40; ++i) f.pattern.blobs.push_back({{0, 1, 0.3f}, 0.03f, {0, 0, 1}, false, false, 0});  // spillover
-    for (int i = 0; i < 20; ++i) f.pattern.blobs.push_back({{0, 1, 0.3f}, 0.03f, {0, 0, 1}, true, false, 0});   // essential
-    f.pattern.blobs.push_back({{0, 1, 0.3f}, 0.02f, {0, 0, 1}, true, true, 0});                                  // a spot
-    f.pattern.knots.push_back({{-0.2f, 1.1f, 0.28f}, 0});
-    const DrawList list = f.build({});
-    ASSERT_EQ(list.paint.size(), static_cast<std::size_t>(kMaxPaintBlobs));
-    EXPECT_TRUE(list.paint[0].spot);
-    for (int i = 1; i <= 20; ++i) EXPECT_TRUE(list.paint[static_cast<std::size_t>(i)].essential && !list.paint[static_cast<std::size_t>(i)].spot);
-    EXPECT_FALSE(list.paint.back().essential);
+    auto paint = std::make_shared<SkinPaint>();
+    paint->version = 7;
+    f.paint = paint;
+    LayerVisibility layers;
+    layers.skin = true;
+    layers.skinOpacity = 0.4f;
+    const DrawList list = f.build(layers);
+    EXPECT_EQ(list.paint.get(), paint.get());
+    int painted = 0;
+    for (const auto& item : list.items) {
+        const bool isSkin = f.scene.pack.objects[item.object].layer == Layer::Skin;
+        EXPECT_EQ(item.painted, isSkin);
+        painted += item.painted;
+    }
+    EXPECT_EQ(painted, 1);
 }
 
 TEST(DrawList, MarkersBehindTheBodyFadeAndTheLegendExplainsThePattern) {

@@ -60,12 +60,15 @@ TEST(Interaction, ClickInThePainFinderPutsASpotOnTheSkinAndKeepsTheSelection) {
     s.select({"front_m", Side::Right});
     UiRequests finder;
     finder.painFinder = true;
+    finder.brush = BrushState{false, false, 0.02f};  // clicks mark spots
     s.interaction.apply(finder);
     const auto outcome = s.interaction.click(s.at({0.2f, 1.5f, 0.3f}));
     EXPECT_EQ(outcome.kind, ClickOutcome::Kind::SpotAdded);
-    ASSERT_EQ(s.interaction.state().painSpots.size(), 1u);
-    EXPECT_NEAR(s.interaction.state().painSpots[0].point.z, 0.3f, 1e-3f) << "on the skin's front face";
-    EXPECT_NEAR(s.interaction.state().painSpots[0].point.x, 0.2f, 1e-3f);
+    ASSERT_EQ(s.interaction.state().drawing.strokes.size(), 1u);
+    const Dab& dab = s.interaction.state().drawing.strokes[0].dabs.at(0);
+    EXPECT_NEAR(dab.point.z, 0.3f, 1e-3f) << "on the skin's front face";
+    EXPECT_NEAR(dab.point.x, 0.2f, 1e-3f);
+    EXPECT_GT(s.interaction.state().drawnAreaCm2, 5.0) << "a 2 cm dab covers about 12 square cm";
     EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"front_m", Side::Right}));
     // The spot lies in the left side's essential zone: that muscle is the candidate.
     ASSERT_EQ(s.interaction.candidates().size(), 1u);
@@ -203,4 +206,84 @@ TEST(Interaction, KeysTurnTheViewAndEscapeClears) {
     s.interaction.key(KeyAction::ClearSelection);
     EXPECT_TRUE(s.interaction.state().selected.empty());
     EXPECT_TRUE(s.interaction.pattern().empty());
+}
+
+TEST(Interaction, TheBrushPaintsAStrokeOnTheSkinThatUndoTakesAway) {
+    Session s;
+    UiRequests finder;
+    finder.painFinder = true;
+    finder.brush = BrushState{true, false, 0.02f};
+    s.interaction.apply(finder);
+    ASSERT_TRUE(s.interaction.brushPaints());
+    const auto version = s.interaction.drawList().paint->version;
+    // A stroke across the left side's essential zone (x 0.2, y 1.5 on the front).
+    s.interaction.brushAt(s.at({0.14f, 1.5f, 0.3f}), true);
+    s.interaction.brushAt(s.at({0.26f, 1.5f, 0.3f}), false);
+    s.interaction.endStroke();
+    ASSERT_EQ(s.interaction.state().drawing.strokes.size(), 1u);
+    EXPECT_GT(s.interaction.state().drawing.strokes[0].dabs.size(), 3u) << "dabs fill in between the two moves";
+    EXPECT_GT(s.interaction.drawList().paint->version, version) << "the renderer sees new paint";
+    // The painted band (12 cm by 4 cm) shows on the skin: the paint's drawing channel is set there.
+    const SkinMap& map = *s.interaction.skinMap();
+    int painted = 0;
+    for (std::size_t v = 0; v < map.vertexCount(); ++v) painted += s.interaction.drawList().paint->values[v].z > 0.5f;
+    EXPECT_GE(painted, 12) << "about 7 by 3 vertices of the 2 cm grid";
+    EXPECT_GT(s.interaction.state().drawnAreaCm2, 40.0);
+    ASSERT_FALSE(s.interaction.candidates().empty());
+    EXPECT_EQ(s.interaction.candidates()[0].side, Side::Left);
+    // The eraser takes part of it away; undo brings it back; undo again clears it.
+    const double full = s.interaction.state().drawnAreaCm2;
+    UiRequests eraser;
+    eraser.brush = BrushState{true, true, 0.02f};
+    s.interaction.apply(eraser);
+    s.interaction.brushAt(s.at({0.2f, 1.5f, 0.3f}), true);
+    s.interaction.endStroke();
+    EXPECT_LT(s.interaction.state().drawnAreaCm2, full);
+    UiRequests undo;
+    undo.undoStroke = true;
+    s.interaction.apply(undo);
+    EXPECT_NEAR(s.interaction.state().drawnAreaCm2, full, 1e-6);
+    s.interaction.apply(undo);
+    EXPECT_TRUE(s.interaction.state().drawing.empty());
+    EXPECT_EQ(s.interaction.state().drawnAreaCm2, 0.0);
+    EXPECT_TRUE(s.interaction.candidates().empty());
+}
+
+TEST(Interaction, PressAnswersAreKeptWithTheDrawingAndSavedWithIt) {
+    Session s;
+    test_support::TempDir dir;
+    UiRequests finder;
+    finder.painFinder = true;
+    finder.addSpots.push_back({{0.2f, 1.5f, 0.31f}, 0.03f, "Spot 1", 0.05f});
+    s.interaction.apply(finder);
+    ASSERT_EQ(s.interaction.candidates().size(), 1u);
+    const double before = s.interaction.candidates()[0].score;
+    UiRequests press;
+    press.press = UiRequests::PressRequest{"front", Side::Left, PressAnswer::Yes};
+    s.interaction.apply(press);
+    EXPECT_GT(s.interaction.candidates()[0].score, before);
+    UiRequests save;
+    save.saveDrawing = dir.file("drawing.json");
+    s.interaction.apply(save);
+    EXPECT_EQ(s.interaction.state().drawingFile, dir.file("drawing.json"));
+    const PainDrawing loaded = loadPainDrawing(dir.file("drawing.json"));
+    ASSERT_EQ(loaded.strokes.size(), 1u);
+    ASSERT_NE(loaded.answerFor("front", Side::Left), nullptr);
+    EXPECT_EQ(loaded.answerFor("front", Side::Left)->answer, PressAnswer::Yes);
+    // Opened in a fresh session, the drawing ranks the same.
+    Session other;
+    UiRequests open;
+    open.openDrawing = dir.file("drawing.json");
+    other.interaction.apply(open);
+    EXPECT_TRUE(other.interaction.state().painFinder);
+    ASSERT_EQ(other.interaction.candidates().size(), 1u);
+    EXPECT_DOUBLE_EQ(other.interaction.candidates()[0].score, s.interaction.candidates()[0].score);
+    // A broken file is a notice naming it, and the drawing in hand stays.
+    dir.write("broken.json", "{\"format\": \"something else\"}");
+    UiRequests broken;
+    broken.openDrawing = dir.file("broken.json");
+    other.interaction.apply(broken);
+    ASSERT_FALSE(other.interaction.state().notices.empty());
+    EXPECT_NE(other.interaction.state().notices.back().find("broken.json"), std::string::npos);
+    EXPECT_EQ(other.interaction.state().drawing.strokes.size(), 1u);
 }

@@ -28,7 +28,8 @@ struct SessionScene {
             o.muscleId = id;
             o.side = side;
             o.layer = layer;
-            o.lods[0] = o.lods[1] = makeBox(a, b);
+            // The skin is a fine grid, so the skin map can measure zones and dabs on it.
+            o.lods[0] = o.lods[1] = layer == Layer::Skin ? makeGridBox(a, b, 0.02f) : makeBox(a, b);
             o.bounds = o.lods[0].bounds();
             pack.objects.push_back(o);
         };
