@@ -187,6 +187,15 @@ void ViewerUi::drawMarkers(const DrawList& list, const ViewportRect& scene) {
         draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), fill, fillWidth);
         if (!m.label.empty()) draw->AddText(ImVec2(c.x + r + 3.0f, c.y - r - 4.0f), outline, m.label.c_str());
     }
+    // The patient's right and left, on a light box so they read on any background.
+    for (const auto& label : list.sideLabels) {
+        const ImVec2 size = ImGui::CalcTextSize(label.text.c_str());
+        const float pad = 4.0f * scale_;
+        const float x = float(scene.x) + label.screen.x - label.align * size.x;
+        const float y = float(scene.y) + label.screen.y;
+        draw->AddRectFilled(ImVec2(x - pad, y - pad), ImVec2(x + size.x + pad, y + size.y + pad), IM_COL32(255, 255, 255, 215), 4.0f);
+        draw->AddText(ImVec2(x, y), IM_COL32(30, 30, 40, 255), label.text.c_str());
+    }
 }
 
 void ViewerUi::drawSelection(const AppState& state, UiRequests& requests) {

@@ -18,9 +18,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string actualPath = argv[1], baselinePath = argv[2], diffPath = argv[3];
-    const int threshold = argc > 4 ? std::atoi(argv[4]) : 40;
-    const double maxFraction = argc > 5 ? std::atof(argv[5]) : 0.03;
-    const int factor = argc > 6 ? std::atoi(argv[6]) : 2;
+    const int threshold = argc > 4 ? std::atoi(argv[4]) : myomap::kRenderThreshold;
+    const double maxFraction = argc > 5 ? std::atof(argv[5]) : myomap::kRenderMaxFraction;
+    const int factor = argc > 6 ? std::atoi(argv[6]) : myomap::kRenderDownsample;
     try {
         const myomap::Image actual = myomap::downsample(myomap::readPng(actualPath), factor);
         const char* update = std::getenv("MYOMAP_UPDATE_BASELINES");

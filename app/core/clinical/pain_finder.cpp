@@ -75,9 +75,9 @@ std::string PainCandidate::reason() const {
         if (std::find(places.begin(), places.end(), m.where) == places.end()) places.push_back(m.where);
     std::string where;
     for (std::size_t i = 0; i < places.size() && i < 4; ++i) where += (i ? ", " : "") + places[i];
-    std::string out = "Its pattern covers " + percent(parts.explained) + " of your drawing";
+    std::string out = "Its pain pattern includes " + percent(parts.explained) + " of what you drew";
     if (!where.empty()) out += " (" + where + ")";
-    out += ", and your drawing covers " + percent(parts.covered) + " of its main area";
+    out += ". What you drew fills " + percent(parts.covered) + " of where its pain is usually felt";
     if (answer && answer->answer == PressAnswer::Yes) out += ". Pressing its knot brought on your pain";
     if (answer && answer->answer == PressAnswer::No) out += ". Pressing its knot did not bring on your pain";
     if (parts.prior > 1.0) out += ". It is one of the muscles that most often cause pain like this";

@@ -66,8 +66,8 @@ struct PainCandidate {
     const PressCheck* answer = nullptr;  ///< points into the drawing given to rank()
     std::vector<ZoneMatch> matches;
 
-    /// Plain-language reason, e.g. "Its pattern covers 70% of your drawing (temple, side
-    /// of the neck) and your drawing covers 45% of its main area."
+    /// Plain-language reason, e.g. "Its pain pattern includes 70% of what you drew (temple,
+    /// side of the neck). What you drew fills 45% of where its pain is usually felt."
     std::string reason() const;
 };
 

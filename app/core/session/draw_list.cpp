@@ -48,6 +48,30 @@ const DrawItem* DrawList::find(std::size_t object) const {
     return nullptr;
 }
 
+namespace {
+std::vector<SideLabel> sideLabels(const DrawListInputs& in) {
+    // Where the patient's right (-X) and left (+X) fall on the screen, from the body's middle.
+    const Bounds body = in.pack.bodyBounds();
+    const glm::vec3 centre = in.camera.target;
+    const float half = 0.5f * std::max(body.size().x, 0.2f);
+    const auto right = in.camera.project(centre - glm::vec3(half, 0.0f, 0.0f), in.viewportSize);
+    const auto left = in.camera.project(centre + glm::vec3(half, 0.0f, 0.0f), in.viewportSize);
+    const float margin = 12.0f, top = 14.0f;
+    std::vector<SideLabel> out;
+    if (right && left && std::abs(left->x - right->x) > 0.12f * in.viewportSize.x) {
+        const bool rightOnLeft = right->x < left->x;  // facing the patient, as on a front body map
+        out.push_back({{rightOnLeft ? margin : in.viewportSize.x - margin, top}, rightOnLeft ? 0.0f : 1.0f, "Patient's right"});
+        out.push_back({{rightOnLeft ? in.viewportSize.x - margin : margin, top}, rightOnLeft ? 1.0f : 0.0f, "Patient's left"});
+        out.push_back({{0.5f * in.viewportSize.x, top}, 0.5f, rightOnLeft ? "Seen from the front" : "Seen from behind"});
+    } else {
+        // Seen from the side: say which side it is.
+        const bool fromRight = in.camera.eye().x < centre.x;
+        out.push_back({{0.5f * in.viewportSize.x, top}, 0.5f, fromRight ? "Patient's right side" : "Patient's left side"});
+    }
+    return out;
+}
+}  // namespace
+
 DrawList buildDrawList(const DrawListInputs& in) {
     DrawList list;
     const AppState& state = in.state;
@@ -120,6 +144,7 @@ DrawList buildDrawList(const DrawListInputs& in) {
         if (in.pattern.knots.size() > 1 && !finder) m.label = std::to_string(k.knot + 1);
         list.markers.push_back(m);
     }
+    if (!in.pattern.empty() || finder) list.sideLabels = sideLabels(in);
     if (!in.pattern.empty() && !finder) {
         list.legend.push_back({LegendKind::Knot, "Knot (trigger point)"});
         list.legend.push_back({LegendKind::EssentialZone, "Where the pain is usually felt"});

@@ -47,6 +47,14 @@ struct DrawMarker {
     std::string label;      ///< "1", "2" ... or empty
 };
 
+/// Which side of the screen is the patient's right or left: body maps show most of their
+/// errors there, so the view says it whenever a pattern or a drawing is shown.
+struct SideLabel {
+    glm::vec2 screen{0.0f};  ///< anchor in window coordinates relative to the scene viewport
+    float align = 0.0f;      ///< 0 the text starts at the anchor, 0.5 centred, 1 ends there
+    std::string text;        ///< "Patient's right", "Patient's left side (seen from that side)"
+};
+
 enum class LegendKind { Knot, EssentialZone, SpilloverZone };
 
 struct LegendEntry {
@@ -60,6 +68,7 @@ struct DrawList {
     std::shared_ptr<const SkinPaint> paint;
     std::vector<DrawMarker> markers;
     std::vector<LegendEntry> legend;
+    std::vector<SideLabel> sideLabels;
 
     /// The item drawing `object`, or nullptr when it is hidden.
     const DrawItem* find(std::size_t object) const;

@@ -140,3 +140,21 @@ TEST(DrawList, MarkersBehindTheBodyFadeAndTheLegendExplainsThePattern) {
     EXPECT_TRUE(list.markers[0].small);
     EXPECT_TRUE(list.markers[0].label.empty());
 }
+
+TEST(DrawList, ThePatientsRightAndLeftAreLabelledFromEveryView) {
+    Fixture f;
+    f.pattern.knots.push_back({{-0.2f, 1.1f, 0.28f}, 0});
+    auto labels = [&](ViewPreset preset) {
+        f.camera.setPreset(preset);
+        std::vector<std::string> out;
+        for (const auto& l : f.build({}).sideLabels) out.push_back(l.text + (l.align == 0.0f ? "@left" : l.align == 1.0f ? "@right" : ""));
+        return out;
+    };
+    // Facing the patient their right is on the viewer's left, as on a front body map.
+    EXPECT_EQ(labels(ViewPreset::Front), (std::vector<std::string>{"Patient's right@left", "Patient's left@right", "Seen from the front"}));
+    EXPECT_EQ(labels(ViewPreset::Back), (std::vector<std::string>{"Patient's right@right", "Patient's left@left", "Seen from behind"}));
+    EXPECT_EQ(labels(ViewPreset::Right), (std::vector<std::string>{"Patient's right side"}));
+    EXPECT_EQ(labels(ViewPreset::Left), (std::vector<std::string>{"Patient's left side"}));
+    f.pattern = {};
+    EXPECT_TRUE(f.build({}).sideLabels.empty()) << "nothing shown, nothing to label";
+}

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "support/image_compare.h"
 
 using namespace myomap;
@@ -46,4 +49,28 @@ TEST(ImageCompare, DownsampleAveragesBlocks) {
     EXPECT_EQ(small.height, 1);
     EXPECT_EQ(small.pixel(0, 0)[0], 50);
     EXPECT_EQ(small.pixel(1, 0)[0], 0);
+}
+
+TEST(ImageCompare, TheRenderTolerancesCatchAMissingKnotMarker) {
+    // A committed baseline with knot markers; paint each marker over with the colour beside
+    // it, as if the marker were not drawn, and compare with the render tests' tolerance.
+    const Image baseline = readPng(MYOMAP_TEST_BASELINES "/pattern_infraspinatus_knot.png");
+    Image noMarker = baseline;
+    int markerPixels = 0;
+    auto yellow = [](const std::uint8_t* p) { return p[0] > 180 && p[1] > 170 && p[2] < 130; };
+    for (int y = 0; y < baseline.height; ++y)
+        for (int x = 8; x < baseline.width; ++x)
+            if (yellow(baseline.pixel(x, y))) {
+                ++markerPixels;
+                for (int dy = -1; dy <= 1; ++dy)
+                    for (int dx = -1; dx <= 1; ++dx) {
+                        const int px = std::clamp(x + dx, 0, baseline.width - 1), py = std::clamp(y + dy, 0, baseline.height - 1);
+                        std::copy_n(baseline.pixel(std::max(0, px - 8), py), 4, &noMarker.rgba[(static_cast<std::size_t>(py) * noMarker.width + px) * 4]);
+                    }
+            }
+    ASSERT_GT(markerPixels, 5) << "the baseline shows its markers";
+    const ImageComparison c = compareImages(noMarker, baseline, kRenderThreshold);
+    std::printf("a missing marker changes %.3f%% of the pixels (allowed %.3f%%)\n", 100.0 * c.differingFraction, 100.0 * kRenderMaxFraction);
+    EXPECT_GT(c.differingFraction, kRenderMaxFraction) << "a missing marker would pass the render tests";
+    EXPECT_DOUBLE_EQ(compareImages(baseline, baseline, kRenderThreshold).differingFraction, 0.0);
 }
