@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     std::size_t sizes = 0;
     const int drawings = 200;
     for (int q = 0; q < drawings; ++q) {
-        std::vector<std::uint32_t> drawn = map.disc(map.mesh().positions[pick(rng)], 0.16f);
+        std::vector<std::uint32_t> drawn = map.disc(map.mesh().positions[pick(rng)], 0.3f);
         if (drawn.size() > 2000) drawn.resize(2000);
         sizes += drawn.size();
         const auto start = Clock::now();

@@ -12,7 +12,7 @@ seconds="${1:-20}"
 shift || true
 build="${FUZZ_BUILD:-build-fuzz}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(glb pack content_entry body_areas endangerment cli)
+[ ${#targets[@]} -gt 0 ] || targets=(glb pack content_entry body_areas endangerment cli pain_drawing)
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -DMYOMAP_FUZZ=ON -DMYOMAP_BUILD_APP=OFF -DMYOMAP_BUILD_TESTS=OFF \
   -DMYOMAP_WITH_ANATOMY=OFF >/dev/null
@@ -21,7 +21,7 @@ cmake --build "$build" -j"$(nproc)" --target myomap_fuzzers
 # Seeds: copied into one folder per target, since libFuzzer takes folders, not files.
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{glb,pack,content_entry,body_areas,endangerment,cli} "$build/crashes"
+mkdir -p "$seeds"/{glb,pack,content_entry,body_areas,endangerment,cli,pain_drawing} "$build/crashes"
 "$build/fuzz/fuzz_make_seeds" "$seeds/generated"
 cp "$seeds"/generated/glb/* "$seeds/glb/"
 cp "$seeds"/generated/pack/* "$seeds/pack/"
@@ -31,6 +31,7 @@ cp content/areas.yaml "$seeds/body_areas/project_areas.yaml"
 cp tests/fixtures/content/endangerment.yaml "$seeds/endangerment/fixture.yaml"
 cp content/endangerment.yaml "$seeds/endangerment/project.yaml"
 cp fuzz/seeds/cli/* "$seeds/cli/"
+cp tests/fixtures/drawings/*.json "$seeds/pain_drawing/"
 for t in "${targets[@]}"; do
   if [ -d "tests/fixtures/fuzz/$t" ]; then cp "tests/fixtures/fuzz/$t"/* "$seeds/$t/"; fi
 done
@@ -39,6 +40,7 @@ dict_for() {
   case "$1" in
     glb) echo fuzz/dicts/gltf.dict ;;
     cli) echo fuzz/dicts/cli.dict ;;
+    pain_drawing) echo fuzz/dicts/json.dict ;;
     content_entry | body_areas | endangerment) echo fuzz/dicts/content.dict ;;
     *) echo "" ;;
   esac

@@ -80,22 +80,30 @@ std::string painDrawingJson(const PainDrawing& drawing) {
     return doc.dump(1) + "\n";
 }
 
-PainDrawing parsePainDrawing(const std::string& text, const std::string& label) {
+namespace {
+PainDrawing parseDrawingDocument(const std::string& text, const std::string& label) {
     auto fail = [&](const std::string& what) -> void { throw ContentError(label + ": " + what); };
     json doc;
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
         throw ContentError(label + ": not a pain drawing (JSON error at byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) {
+        // A number too large for a double, and the like (found by fuzz_pain_drawing).
+        throw ContentError(label + ": not a pain drawing (" + e.what() + ")");
     }
-    if (!doc.is_object() || doc.value("format", std::string()) != kFormat) fail("not a Myomap pain drawing (no \"format\": \"myomap-pain-drawing\")");
+    if (!doc.is_object() || !doc.contains("format") || doc["format"] != kFormat) fail("not a Myomap pain drawing (no \"format\": \"myomap-pain-drawing\")");
     if (!doc.contains("version") || !doc["version"].is_number_integer() || doc["version"].get<int>() != kVersion)
         fail("drawing format version must be 1");
     auto number = [&](const json& v, const std::string& what, double lo, double hi) {
         if (!v.is_number()) fail(what + " must be a number");
         const double d = v.get<double>();
-        if (!std::isfinite(d) || d < lo || d > hi) fail(what + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-        return static_cast<float>(d);
+        // Compared as floats, as stored: a value written from a float (0.3f is 0.30000001)
+        // must read back.
+        const float f = static_cast<float>(d);
+        if (!std::isfinite(d) || f < static_cast<float>(lo) || f > static_cast<float>(hi))
+            fail(what + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+        return f;
     };
     PainDrawing drawing;
     if (doc.contains("created")) {
@@ -150,6 +158,17 @@ PainDrawing parsePainDrawing(const std::string& text, const std::string& label) 
         drawing.setAnswer(a["entry"].get<std::string>(), *side, answer);
     }
     return drawing;
+}
+}  // namespace
+
+PainDrawing parsePainDrawing(const std::string& text, const std::string& label) {
+    try {
+        return parseDrawingDocument(text, label);
+    } catch (const json::exception& e) {
+        // Every check above tests types first; this is the backstop for any the library
+        // still raises, so a bad file is always a ContentError naming it.
+        throw ContentError(label + ": not a pain drawing (" + e.what() + ")");
+    }
 }
 
 PainDrawing loadPainDrawing(const std::string& path) {

@@ -237,10 +237,11 @@ TEST(PainDrawing, RoundTripsAndRefusesBadFilesByName) {
     d.created = "2026-12-01T10:00:00";
     d.strokes.push_back({"Painted area 1", false, {{{-0.07f, 1.66f, 0.14f}, 0.02f}, {{-0.08f, 1.68f, 0.11f}, 0.02f}}});
     d.strokes.push_back({"Erased area 1", true, {{{-0.08f, 1.68f, 0.11f}, 0.01f}}});
+    d.strokes.push_back({"Largest brush", false, {{{-0.07f, 1.66f, 0.14f}, 0.3f}}});  // at the limit: found by fuzzing
     d.setAnswer("upper_trapezius", Side::Left, PressAnswer::NotSure);
     d.setAnswer("upper_trapezius", Side::Left, PressAnswer::Yes);  // replaces, not adds
     const PainDrawing back = parsePainDrawing(painDrawingJson(d), "d.json");
-    ASSERT_EQ(back.strokes.size(), 2u);
+    ASSERT_EQ(back.strokes.size(), 3u);
     EXPECT_TRUE(back.strokes[1].erase);
     EXPECT_EQ(back.strokes[0].dabs.size(), 2u);
     EXPECT_FLOAT_EQ(back.strokes[0].dabs[1].point.z, 0.11f);
@@ -250,7 +251,9 @@ TEST(PainDrawing, RoundTripsAndRefusesBadFilesByName) {
     for (const char* bad : {"not json", R"({"format": "other", "version": 1})", R"({"format": "myomap-pain-drawing", "version": 2})",
                             R"({"format": "myomap-pain-drawing", "version": 1, "strokes": [{"dabs": [{"point": [1, 2]}]}]})",
                             R"({"format": "myomap-pain-drawing", "version": 1, "strokes": [{"dabs": [{"point": [0, 1, 0], "radius": 5}]}]})",
-                            R"({"format": "myomap-pain-drawing", "version": 1, "answers": [{"entry": "x", "side": "up", "answer": "yes"}]})"}) {
+                            R"({"format": "myomap-pain-drawing", "version": 1, "answers": [{"entry": "x", "side": "up", "answer": "yes"}]})",
+                            // found by fuzz_pain_drawing: a number past the double range
+                            R"({"format": "myomap-pain-drawing", "version": 1, "strokes": [{"dabs": [{"point": [-0.07091e308650, 1, 0]}]}]})"}) {
         try {
             parsePainDrawing(bad, "visit.json");
             FAIL() << "accepted: " << bad;
