@@ -6,7 +6,7 @@
 // anti-aliased line; and the pain drawing in blue.
 in vec3 vWorldPos;
 in vec3 vNormal;
-in vec3 vPaint;
+in vec4 vPaint;
 
 uniform vec3 uEye;
 uniform vec4 uColor;       // rgb, alpha for translucent layers
@@ -40,7 +40,13 @@ void main() {
     float essential = 0.0;
     float spillover = 0.0;
     float drawn = 0.0;
+    float earlier = 0.0;
+    float earlierEdge = 0.0;
     if (uPainted == 1) {
+        float ew = max(fwidth(vPaint.w), 1e-4);
+        earlier = smoothstep(0.5 - ew, 0.5 + ew, vPaint.w);
+        // The earlier drawing's outline: a line a few pixels wide where w crosses one half.
+        earlierEdge = 1.0 - smoothstep(1.5 * ew, 3.0 * ew, abs(vPaint.w - 0.5));
         essential = inside(vPaint.x);
         spillover = inside(vPaint.y) * (1.0 - essential);
         float aa = max(fwidth(vPaint.z), 1e-4);
@@ -62,6 +68,14 @@ void main() {
         float hatch = mod(gl_FragCoord.x + gl_FragCoord.y, 6.0) < 1.5 ? 1.0 : 0.0;
         base = mix(base, mix(vec3(0.20, 0.55, 1.0), vec3(0.02, 0.16, 0.55), hatch), drawn);
         alpha = max(alpha, 0.92 * drawn);
+    }
+    if (earlier > 0.0 || earlierEdge > 0.0) {
+        // An earlier drawing, for comparison: orange, outlined, with crossing hatch lines
+        // so it is told from the current one in colour and in black and white.
+        float cross = mod(gl_FragCoord.x - gl_FragCoord.y, 8.0) < 1.5 ? 1.0 : 0.0;
+        base = mix(base, vec3(0.95, 0.55, 0.10), earlier * cross * (1.0 - 0.6 * drawn));
+        base = mix(base, vec3(0.80, 0.35, 0.0), earlierEdge);
+        alpha = max(alpha, max(0.9 * earlierEdge, 0.8 * earlier * cross));
     }
 
     vec3 color = base * (0.30 + diffuse) + vec3(specular) - 0.18 * rim * base;

@@ -1,17 +1,17 @@
 #version 330 core
 // Anatomy surfaces: world-space position and normal for the fragment stage, and on the
 // skin the paint worked out on the CPU (core/clinical/skin_map.h): signed distances along
-// the skin to the nearest essential and spillover zone, and whether the pain drawing covers
-// the vertex. Interpolating distances, not coverage, keeps zone edges smooth at any zoom.
+// the skin to the nearest essential and spillover zone, and whether the pain drawing (and an
+// earlier drawing opened for comparison) covers the vertex. Interpolating distances, not coverage, keeps zone edges smooth at any zoom.
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
-layout(location = 2) in vec3 aPaint;
+layout(location = 2) in vec4 aPaint;
 
 uniform mat4 uViewProjection;
 
 out vec3 vWorldPos;
 out vec3 vNormal;
-out vec3 vPaint;
+out vec4 vPaint;
 
 void main() {
     vWorldPos = aPosition;

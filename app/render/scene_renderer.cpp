@@ -43,12 +43,12 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
         // The skin's paint, one vec3 per vertex of every object: far from every zone and
         // undrawn until the skin's range is filled in from a SkinPaint.
         const std::size_t vertexCount = vertices.size() / 6;
-        const std::vector<glm::vec3> blank(vertexCount, glm::vec3(kFieldReach, kFieldReach, 0.0f));
+        const std::vector<glm::vec4> blank(vertexCount, glm::vec4(kFieldReach, kFieldReach, 0.0f, 0.0f));
         gpu.paint = makeBuffer();
         glBindBuffer(GL_ARRAY_BUFFER, gpu.paint.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertexCount * sizeof(glm::vec3)), blank.data(), GL_DYNAMIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertexCount * sizeof(glm::vec4)), blank.data(), GL_DYNAMIC_DRAW);
         glEnableVertexAttribArray(2);
-        glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
+        glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(glm::vec4), nullptr);
         glBindVertexArray(0);
         glBindBuffer(GL_ARRAY_BUFFER, 0);  // leave no state behind for the next pass
         if (glGetError() == GL_OUT_OF_MEMORY) throw GlError("the graphics driver ran out of memory uploading the anatomy");
@@ -64,12 +64,12 @@ void SceneRenderer::uploadPaint(const DrawList& list) const {
             const Range& range = lods_[l].ranges[item.object];
             const std::size_t count = pack_.objects[item.object].lods[l].positions.size();
             if (map.size() != count) continue;  // a paint for another skin
-            std::vector<glm::vec3> values(count);
+            std::vector<glm::vec4> values(count);
             for (std::size_t i = 0; i < count; ++i)
-                values[i] = map[i] < list.paint->values.size() ? list.paint->values[map[i]] : glm::vec3(kFieldReach, kFieldReach, 0.0f);
+                values[i] = map[i] < list.paint->values.size() ? list.paint->values[map[i]] : glm::vec4(kFieldReach, kFieldReach, 0.0f, 0.0f);
             glBindBuffer(GL_ARRAY_BUFFER, lods_[l].paint.get());
-            glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(range.baseVertex) * static_cast<GLintptr>(sizeof(glm::vec3)),
-                            static_cast<GLsizeiptr>(count * sizeof(glm::vec3)), values.data());
+            glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(range.baseVertex) * static_cast<GLintptr>(sizeof(glm::vec4)),
+                            static_cast<GLsizeiptr>(count * sizeof(glm::vec4)), values.data());
         }
     }
     glBindBuffer(GL_ARRAY_BUFFER, 0);

@@ -352,7 +352,19 @@ void ViewerUi::drawPainFinder(const AppState& state, UiRequests& requests, const
     }
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##open", "Open a saved drawing: type its file path", drawingPath_, sizeof drawingPath_);
-    if (drawingPath_[0] && ImGui::Button("Open drawing")) requests.openDrawing = std::string(drawingPath_);
+    if (drawingPath_[0]) {
+        if (ImGui::Button("Open drawing")) requests.openDrawing = std::string(drawingPath_);
+        ImGui::SameLine();
+        if (ImGui::Button("Compare with this one")) requests.compareDrawing = std::string(drawingPath_);
+    }
+    if (state.compared) {
+        // Two drawings of the same person: the earlier one outlined in orange, and the change.
+        const double change = state.drawnAreaCm2 - state.compared->areaCm2;
+        ImGui::TextWrapped("Orange outline: the drawing%s%s, %.0f square cm. Now: %.0f square cm (%s%.0f).",
+                           state.compared->created.empty() ? "" : " of ", state.compared->created.substr(0, 10).c_str(),
+                           state.compared->areaCm2, state.drawnAreaCm2, change >= 0.0 ? "+" : "", change);
+        if (ImGui::SmallButton("Stop comparing")) requests.compareDrawing = std::string();
+    }
     if (state.drawing.empty()) return;
     sectionHeader("Muscles that may send pain there");
     if (candidates.empty()) ImGui::TextWrapped("No muscle in the atlas refers pain to this drawing yet.");

@@ -25,6 +25,7 @@ std::string cliUsage() {
            "  --pain-point X,Y,Z      open \"Where does it hurt?\" with a spot at this point (repeatable)\n"
            "  --pain-area NAME        the same with a named body area, e.g. temple (repeatable)\n"
            "  --drawing FILE.json     open \"Where does it hurt?\" with a saved pain drawing\n"
+           "  --compare-drawing FILE.json  show an earlier drawing with it, outlined in orange\n"
            "  --focus knot|pain       turn the camera to the knot or to where its pain is felt\n"
            "  --clinician             clinical text in the panel (default: plain language)\n"
            "  --care-plan FILE.html   write a printable self-care plan for --select (picture included), exit\n"
@@ -79,6 +80,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
         else if (a == "--care-plan") o.carePlan = value();
         else if (a == "--pain-area") o.painAreas.push_back(value());
         else if (a == "--drawing") o.drawing = value();
+        else if (a == "--compare-drawing") o.compareDrawing = value();
         else if (a == "--knot") o.knot = positiveNumber(a, value(), 100);
         else if (a == "--focus") {
             const std::string& v = value();

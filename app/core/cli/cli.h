@@ -29,6 +29,7 @@ struct CliOptions {
     std::vector<std::string> painPoints;    ///< --pain-point X,Y,Z: open "Where does it hurt?" with these spots
     std::vector<std::string> painAreas;     ///< --pain-area NAME: the same with named areas (right side)
     std::optional<std::string> drawing;     ///< --drawing FILE: a saved pain drawing to open
+    std::optional<std::string> compareDrawing;  ///< --compare-drawing FILE: an earlier drawing to show with it
     bool interactiveLod = false;            ///< render the decimated meshes (benchmarks)
     std::optional<std::string> clickAt;     ///< "X,Y" pixel to click before the screenshot (tests)
     std::string packPath;                   ///< empty: the build's pack

@@ -36,6 +36,10 @@ UiRequests startupRequests(const CliOptions& options, const Catalog& catalog, co
         setup.addSpots.push_back({found.front()->point, found.front()->radius, found.front()->name + " (right)", 0.2f});
     }
     if (options.drawing) setup.openDrawing = *options.drawing;
+    if (options.compareDrawing) {
+        if (!options.drawing) throw ArgumentError("--compare-drawing needs --drawing (the drawing to compare it with)");
+        setup.compareDrawing = *options.compareDrawing;
+    }
     if (!setup.addSpots.empty() || options.drawing) setup.painFinder = true;
     return setup;
 }

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <glm/vec4.hpp>
+
 #include "core/anatomy/catalog.h"
 #include "core/geometry/bvh.h"
 #include "core/geometry/surface_distance.h"
@@ -85,9 +87,10 @@ private:
 
 /// What the skin shows, per skin map vertex: x = signed distance to the nearest essential
 /// zone, y = to the nearest spillover zone (both clamped to +kFieldReach far away), z = 1
-/// where the pain drawing covers the vertex.
+/// where the pain drawing covers the vertex, w = 1 where an earlier drawing opened for
+/// comparison covers it.
 struct SkinPaint {
-    std::vector<glm::vec3> values;
+    std::vector<glm::vec4> values;
     /// For each level of detail of the skin object, each drawn vertex's skin map vertex:
     /// how the renderer spreads `values` onto the mesh it draws.
     std::array<std::vector<std::uint32_t>, 2> lodVertices;

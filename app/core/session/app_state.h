@@ -47,6 +47,12 @@ struct BrushState {
     float radius = 0.02f;  ///< metres on the skin
 };
 
+/// An earlier drawing of the same person, shown outlined in orange beside the current one.
+struct ComparedDrawing {
+    std::string file, created;
+    double areaCm2 = 0.0;
+};
+
 /// The state of one viewing session: what is selected, the user's layer setting, the pain
 /// finder's spots and messages. Plain data: it changes only through Interaction, which
 /// applies the rules (see interaction.h); the UI and the draw list only read it.
@@ -67,6 +73,7 @@ struct AppState {
     double drawnAreaCm2 = 0.0;  ///< skin area the drawing covers
     BrushState brush;
     std::string drawingFile;  ///< where the drawing was last saved or opened from
+    std::optional<ComparedDrawing> compared;  ///< an earlier drawing shown with this one
     std::vector<MuscleRef> highlighted;       ///< pain-finder candidates drawn highlighted
 
     /// Messages for the user (bad input that was skipped, errors caught at the boundary).

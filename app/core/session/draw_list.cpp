@@ -50,22 +50,21 @@ const DrawItem* DrawList::find(std::size_t object) const {
 
 namespace {
 std::vector<SideLabel> sideLabels(const DrawListInputs& in) {
-    // Where the patient's right (-X) and left (+X) fall on the screen, from the body's middle.
-    const Bounds body = in.pack.bodyBounds();
-    const glm::vec3 centre = in.camera.target;
-    const float half = 0.5f * std::max(body.size().x, 0.2f);
-    const auto right = in.camera.project(centre - glm::vec3(half, 0.0f, 0.0f), in.viewportSize);
-    const auto left = in.camera.project(centre + glm::vec3(half, 0.0f, 0.0f), in.viewportSize);
+    // Which way the patient's left (+X) points on the screen: along the screen's right
+    // (a front view, as on a body map facing the patient), against it (from behind), or
+    // mostly into or out of the screen (a side view, named by the side facing us).
+    const glm::mat4 view = in.camera.view();
+    const glm::vec3 screenRight(view[0][0], view[1][0], view[2][0]);
+    const float along = screenRight.x;  // dot((1, 0, 0), screenRight)
     const float margin = 12.0f, top = 14.0f;
     std::vector<SideLabel> out;
-    if (right && left && std::abs(left->x - right->x) > 0.12f * in.viewportSize.x) {
-        const bool rightOnLeft = right->x < left->x;  // facing the patient, as on a front body map
-        out.push_back({{rightOnLeft ? margin : in.viewportSize.x - margin, top}, rightOnLeft ? 0.0f : 1.0f, "Patient's right"});
-        out.push_back({{rightOnLeft ? in.viewportSize.x - margin : margin, top}, rightOnLeft ? 1.0f : 0.0f, "Patient's left"});
-        out.push_back({{0.5f * in.viewportSize.x, top}, 0.5f, rightOnLeft ? "Seen from the front" : "Seen from behind"});
+    if (std::abs(along) >= 0.5f) {
+        const bool front = along > 0.0f;  // the patient's right on the viewer's left
+        out.push_back({{front ? margin : in.viewportSize.x - margin, top}, front ? 0.0f : 1.0f, "Patient's right"});
+        out.push_back({{front ? in.viewportSize.x - margin : margin, top}, front ? 1.0f : 0.0f, "Patient's left"});
+        out.push_back({{0.5f * in.viewportSize.x, top}, 0.5f, front ? "Seen from the front" : "Seen from behind"});
     } else {
-        // Seen from the side: say which side it is.
-        const bool fromRight = in.camera.eye().x < centre.x;
+        const bool fromRight = in.camera.eye().x < in.camera.target.x;
         out.push_back({{0.5f * in.viewportSize.x, top}, 0.5f, fromRight ? "Patient's right side" : "Patient's left side"});
     }
     return out;

@@ -64,7 +64,8 @@ void Interaction::savePaint() {
     paint_->values.resize(zonePaint_.size());
     const bool showDrawing = state_.painFinder;
     for (std::size_t v = 0; v < zonePaint_.size(); ++v)
-        paint_->values[v] = glm::vec3(zonePaint_[v].x, zonePaint_[v].y, showDrawing && drawnMask_[v] ? 1.0f : 0.0f);
+        paint_->values[v] = glm::vec4(zonePaint_[v].x, zonePaint_[v].y, showDrawing && drawnMask_[v] ? 1.0f : 0.0f,
+                                      showDrawing && !compareMask_.empty() && compareMask_[v] ? 1.0f : 0.0f);
     ++paint_->version;
 }
 
@@ -375,6 +376,27 @@ void Interaction::apply(const UiRequests& r) {
         } catch (const MyomapError& e) {
             notify(e.what());
         }
+    }
+    if (r.compareDrawing) {
+        compareMask_.clear();
+        state_.compared.reset();
+        if (!r.compareDrawing->empty()) {
+            try {
+                const PainDrawing earlier = loadPainDrawing(*r.compareDrawing);
+                compareMask_.assign(skinMap_ ? skinMap_->vertexCount() : 0, 0);
+                double area = 0.0;
+                if (skinMap_)
+                    for (const auto v : drawnVertices(*skinMap_, earlier)) {
+                        compareMask_[v] = 1;
+                        area += skinMap_->vertexAreas()[v];
+                    }
+                state_.compared = ComparedDrawing{*r.compareDrawing, earlier.created, area * 1e4};
+            } catch (const MyomapError& e) {
+                notify(e.what());
+            }
+        }
+        savePaint();
+        changed();
     }
     if (r.saveDrawing) {
         try {

@@ -127,6 +127,7 @@ private:
     std::shared_ptr<SkinPaint> paint_;
     std::vector<glm::vec3> zonePaint_;     // the pattern's part of the paint (x, y)
     std::vector<std::uint8_t> drawnMask_;  // per skin map vertex
+    std::vector<std::uint8_t> compareMask_;  // the earlier drawing's, when one is compared
     std::optional<glm::vec3> lastDab_;
     bool stroking_ = false;
     AppState state_;

@@ -43,6 +43,7 @@ struct UiRequests {
     std::optional<PressRequest> press;
     std::optional<std::string> saveDrawing;  ///< a file path; empty: a new file in the documents folder
     std::optional<std::string> openDrawing;
+    std::optional<std::string> compareDrawing;  ///< an earlier drawing to show with this one; empty stops
     std::optional<ViewPreset> preset;
     bool frameAll = false;
     bool saveCarePlan = false;  ///< handled by the viewer (it needs the renderer)

@@ -278,6 +278,25 @@ TEST(Interaction, PressAnswersAreKeptWithTheDrawingAndSavedWithIt) {
     EXPECT_TRUE(other.interaction.state().painFinder);
     ASSERT_EQ(other.interaction.candidates().size(), 1u);
     EXPECT_DOUBLE_EQ(other.interaction.candidates()[0].score, s.interaction.candidates()[0].score);
+    // An earlier drawing shown with it: its area, and its own channel of the paint.
+    test_support::TempDir earlierDir;
+    PainDrawing earlier;
+    earlier.created = "2026-11-01T09:00:00";
+    earlier.strokes.push_back({"Spot 1", false, {{{0.2f, 1.2f, 0.3f}, 0.04f}}});
+    savePainDrawing(earlierDir.file("earlier.json"), earlier);
+    UiRequests compare;
+    compare.compareDrawing = earlierDir.file("earlier.json");
+    other.interaction.apply(compare);
+    ASSERT_TRUE(other.interaction.state().compared.has_value());
+    EXPECT_GT(other.interaction.state().compared->areaCm2, 30.0);
+    EXPECT_EQ(other.interaction.state().compared->created, earlier.created);
+    int earlierVertices = 0;
+    for (const auto& v : other.interaction.drawList().paint->values) earlierVertices += v.w > 0.5f;
+    EXPECT_GT(earlierVertices, 5);
+    compare.compareDrawing = std::string();
+    other.interaction.apply(compare);
+    EXPECT_FALSE(other.interaction.state().compared.has_value());
+    for (const auto& v : other.interaction.drawList().paint->values) ASSERT_EQ(v.w, 0.0f);
     // A broken file is a notice naming it, and the drawing in hand stays.
     dir.write("broken.json", "{\"format\": \"something else\"}");
     UiRequests broken;
