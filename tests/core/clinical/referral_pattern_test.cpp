@@ -18,12 +18,12 @@ KnowledgeEntry twoKnotEntry() {
     a.id = "a";
     a.name = "Upper";
     a.position = {-0.15f, 1.2f, 0.1f};
-    a.referral.essential = {{"front", {-0.1f, 1.0f, 0.3f}, 0.05f, 1, {}}};
-    a.referral.spillover = {{"side", {-0.5f, 1.0f, 0.0f}, 0.04f, 2, {}}};
+    a.referral.essential = {{"front", {-0.1f, 1.0f, 0.3f}, 0.05f, 1, {}, {}}};
+    a.referral.spillover = {{"side", {-0.5f, 1.0f, 0.0f}, 0.04f, 2, {}, {}}};
     KnotSite b = a;
     b.id = "b";
     b.position = {-0.15f, 1.15f, 0.1f};
-    b.referral.essential = {{"back", {-0.1f, 1.0f, -0.3f}, 0.05f, 3, {}}};
+    b.referral.essential = {{"back", {-0.1f, 1.0f, -0.3f}, 0.05f, 3, {}, {}}};
     b.referral.spillover.clear();
     e.knots = {a, b};
     return e;
