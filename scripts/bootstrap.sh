@@ -9,7 +9,7 @@ packages=(
   libdraco-dev libmeshoptimizer-dev nlohmann-json3-dev libyaml-cpp-dev libpng-dev
   libgtest-dev
   xvfb xauth libgl1-mesa-dri mesa-utils fonts-dejavu-core
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-yaml
   desktop-file-utils appstream
   clang libfuzzer-14-dev
   libassimp-dev libfontconfig-dev libcairo2-dev libpango1.0-dev poppler-utils

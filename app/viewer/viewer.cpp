@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "core/clinical/care_plan.h"
+#include "core/clinical/care_plan_pdf.h"
 #include "core/cli/startup_requests.h"
 #include "core/support/errors.h"
 
@@ -199,7 +200,7 @@ void Viewer::handleRequests(const UiRequests& r) {
         const auto& selected = interaction_->state().selected;
         // Plans go to the user's documents folder, never wherever the program was started.
         if (const KnowledgeEntry* e = knowledge_.forMuscle(selected.muscleId))
-            pendingCarePlan_ = (std::filesystem::path(documentsFolder()) / ("myomap-care-plan-" + e->id + "-" + sideName(selected.side) + ".html")).string();
+            pendingCarePlan_ = (std::filesystem::path(documentsFolder()) / ("myomap-care-plan-" + e->id + "-" + sideName(selected.side) + ".pdf")).string();
     }
     try {
         interaction_->apply(r);
@@ -297,18 +298,68 @@ void Viewer::checkGl(const char* where) const {
 }
 
 void Viewer::saveCarePlan(const std::string& path) {
-    const auto& selected = interaction_->state().selected;
-    const KnowledgeEntry* e = selected.empty() ? nullptr : knowledge_.forMuscle(selected.muscleId);
+    const MuscleRef first = interaction_->state().selected;
+    const KnowledgeEntry* e = first.empty() ? nullptr : knowledge_.forMuscle(first.muscleId);
     if (!e || !e->hasKnotData()) throw ArgumentError("a care plan needs a selected muscle with knot data (--select)");
-    // The picture is the body and its marks alone, composed offscreen; the window keeps
-    // its panel.
-    renderFrame(FrameKind::PictureOnly);
-    renderFrame(FrameKind::PictureOnly);
-    CarePlan plan;
-    plan.picture = captureFrame();
-    plan.title = e->title + " (" + toLower(sideLabel(selected.side)) + " side)";
-    plan.sections = buildCareSheet(*e, catalog_, knowledge_, Audience::Patient, selected.side);
-    writeCarePlan(path, plan);
+    const bool pdf = std::filesystem::path(path).extension() == ".pdf";
+    if (!pdf) {
+        // The picture is the body and its marks alone, composed offscreen; the window keeps
+        // its panel.
+        renderFrame(FrameKind::PictureOnly);
+        renderFrame(FrameKind::PictureOnly);
+        CarePlan plan;
+        plan.picture = captureFrame();
+        plan.title = e->title + " (" + toLower(sideLabel(first.side)) + " side)";
+        plan.sections = buildCareSheet(*e, catalog_, knowledge_, Audience::Patient, first.side);
+        writeCarePlan(path, plan);
+        return;
+    }
+    // The PDF: every muscle asked for (repeated --select), each pictured from the front and
+    // from behind like a chart's two figures; the view is put back afterwards.
+    std::vector<MuscleRef> muscles{first};
+    for (const auto& text : options_.alsoSelect) muscles.push_back(parseMuscleRef(text, catalog_));
+    const CameraPose before = poseOf(interaction_->camera());
+    PdfPlan plan;
+    plan.paper = options_.paper ? *options_.paper
+                                : paperForLocale(std::getenv("LC_PAPER"), std::getenv("LC_ALL"), std::getenv("LANG"));
+    for (const auto& ref : muscles) {
+        const KnowledgeEntry* entry = knowledge_.forMuscle(ref.muscleId);
+        if (!entry || !entry->hasKnotData())
+            throw ArgumentError("'" + ref.muscleId + "' has no knot data in Myomap yet, so it cannot go in a care plan");
+        UiRequests select;
+        select.select = ref;
+        interaction_->apply(select);
+        PdfPlanMuscle m;
+        m.title = entry->title + " (" + toLower(sideLabel(ref.side)) + " side)";
+        m.sections = buildCareSheet(*entry, catalog_, knowledge_, Audience::Patient, ref.side);
+        m.doses = doseRows(*entry, ref.side);
+        // The two of front, own side and back that show most of the pattern, in that order.
+        struct View {
+            glm::vec3 direction;
+            std::string caption;
+            float shown;
+        };
+        const ReferralPattern& pattern = interaction_->pattern();
+        const glm::vec3 side(ref.side == Side::Left ? 1.0f : -1.0f, 0.0f, 0.0f);
+        std::vector<View> views{{{0, 0, 1}, "From the front", 0.0f},
+                                {side, std::string("From the ") + sideName(ref.side) + " side", 0.0f},
+                                {{0, 0, -1}, "From behind", 0.0f}};
+        for (auto& v : views) v.shown = patternFacing(pattern, v.direction);
+        const auto least = std::min_element(views.begin(), views.end(), [](const View& a, const View& b) { return a.shown < b.shown; });
+        views.erase(least);
+        for (const auto& v : views) {
+            if (const auto pose = chartPose(pattern, v.direction, interaction_->camera().fovY)) interaction_->setPose(*pose);
+            renderFrame(FrameKind::PictureOnly);
+            renderFrame(FrameKind::PictureOnly);
+            m.pictures.emplace_back(captureFrame(), v.caption);
+        }
+        plan.muscles.push_back(std::move(m));
+    }
+    UiRequests back;
+    back.select = first;
+    interaction_->apply(back);
+    interaction_->setPose(before);
+    writeCarePlanPdf(path, plan);
 }
 
 int Viewer::runInteractive() {
@@ -344,7 +395,7 @@ int Viewer::runInteractive() {
             // Errors are shown in the panel; the viewer keeps running.
             try {
                 saveCarePlan(path);
-                interaction_->notify("Saved " + std::filesystem::absolute(path).string() + ". Open it in a web browser to print it.");
+                interaction_->notify("Saved " + std::filesystem::absolute(path).string() + ". Open it to print it.");
             } catch (const MyomapError& err) {
                 interaction_->notify(err.what());
             }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/anatomy/catalog.h"
 #include "core/cli/numbers.h"
 #include "core/support/errors.h"
 
@@ -28,7 +29,9 @@ std::string cliUsage() {
            "  --compare-drawing FILE.json  show an earlier drawing with it, outlined in orange\n"
            "  --focus knot|pain       turn the camera to the knot or to where its pain is felt\n"
            "  --clinician             clinical text in the panel (default: plain language)\n"
-           "  --care-plan FILE.html   write a printable self-care plan for --select (picture included), exit\n"
+           "  --care-plan FILE.pdf    write a printable self-care plan for --select and exit (.pdf, or .html for a\n"
+           "                          web page); repeat --select for a plan of several muscles\n"
+           "  --paper a4|letter       the PDF's paper (default from the locale: letter in the US and Canada)\n"
            "  --author                each click prints the muscle surface and skin points under it\n"
            "                          (right-side coordinates for content files)\n"
            "  --skin OPACITY          show the skin layer, 0.1 (x-ray) to 1 (opaque)\n"
@@ -72,12 +75,23 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             const std::string& v = value();
             o.view = parseViewPreset(v);
             if (!o.view) throw ArgumentError("--view '" + v + "' must be front, back, left or right");
-        } else if (a == "--select") o.select = value();
+        } else if (a == "--select") {
+            // Repeated for a care plan of several muscles; the first is the one the viewer shows.
+            if (o.select) o.alsoSelect.push_back(value());
+            else o.select = value();
+        }
+        else if (a == "--paper") o.paper = parsePaperSize(value());
         else if (a == "--no-ui") o.noUi = true;
         else if (a == "--pain-point") o.painPoints.push_back(value());
         else if (a == "--clinician") o.clinician = true;
         else if (a == "--author") o.author = true;
-        else if (a == "--care-plan") o.carePlan = value();
+        else if (a == "--care-plan") {
+            const std::string& v = value();
+            const auto dot = v.rfind('.');
+            const std::string ext = dot == std::string::npos ? "" : toLower(v.substr(dot));
+            if (ext != ".html" && ext != ".htm" && ext != ".pdf") throw ArgumentError("--care-plan '" + v + "' must end in .pdf or .html");
+            o.carePlan = v;
+        }
         else if (a == "--pain-area") o.painAreas.push_back(value());
         else if (a == "--drawing") o.drawing = value();
         else if (a == "--compare-drawing") o.compareDrawing = value();

@@ -7,6 +7,7 @@
 
 #include <glm/vec2.hpp>
 
+#include "core/clinical/paper_size.h"
 #include "core/geometry/camera.h"
 
 namespace myomap {
@@ -19,12 +20,14 @@ struct CliOptions {
     bool sizeGiven = false;                 ///< --size was given (it wins over the saved window size)
     std::optional<ViewPreset> view;
     std::optional<std::string> select;      ///< MUSCLE_ID[:left|right], checked against the catalog later
+    std::vector<std::string> alsoSelect;    ///< further --select values: more muscles for the care plan
+    std::optional<PaperSize> paper;         ///< --paper for the PDF plan
     bool noUi = false;
     std::optional<int> knot;                ///< 1-based knot of the selected muscle to show alone
     std::optional<std::string> focus;       ///< "knot" or "pain": where the camera turns
     bool clinician = false;                 ///< clinical text in the panel instead of plain language
     bool author = false;                    ///< authoring: each click prints the muscle and skin points under it
-    std::optional<std::string> carePlan;    ///< write a printable self-care plan (HTML) for --select and exit
+    std::optional<std::string> carePlan;    ///< write a printable self-care plan (.pdf or .html) for --select and exit
     std::optional<float> skinOpacity;       ///< show the skin layer at this opacity (0.1-1)
     std::vector<std::string> painPoints;    ///< --pain-point X,Y,Z: open "Where does it hurt?" with these spots
     std::vector<std::string> painAreas;     ///< --pain-area NAME: the same with named areas (right side)

@@ -48,6 +48,30 @@ std::optional<CameraPose> focusPose(const ReferralPattern& pattern, FocusMode mo
     return facing(centre, direction, distance);
 }
 
+float patternFacing(const ReferralPattern& pattern, const glm::vec3& direction) {
+    float sum = 0.0f;
+    for (const auto& b : pattern.blobs)
+        sum += (b.essential ? 2.0f : 1.0f) * b.radius * b.radius * std::max(0.0f, glm::dot(b.normal, direction));
+    return sum;
+}
+
+std::optional<CameraPose> chartPose(const ReferralPattern& pattern, const glm::vec3& direction, float fovY) {
+    if (pattern.empty()) return std::nullopt;
+    Bounds box;
+    for (const auto& k : pattern.knots) box.add(k.position);
+    for (const auto& b : pattern.blobs) {
+        box.add(b.center - glm::vec3(b.radius));
+        box.add(b.center + glm::vec3(b.radius));
+    }
+    const glm::vec3 size = box.size();
+    const float extent = 0.5f * std::max(size.x, size.y);
+    const float distance = std::clamp(1.25f * extent / std::tan(0.5f * fovY), 0.5f, 2.6f);
+    // Straight along the direction: facing() would tilt toward it, and a chart is level.
+    CameraPose p = facing(box.center(), glm::vec3(direction.x, 0.0f, direction.z), distance);
+    p.pitch = 0.0f;
+    return p;
+}
+
 void applyPose(OrbitCamera& camera, const CameraPose& pose) {
     camera.target = pose.target;
     camera.yaw = pose.yaw;

@@ -24,6 +24,15 @@ struct CameraPose {
 /// (first) knot, used by FocusMode::Knot. Returns nullopt for an empty pattern.
 std::optional<CameraPose> focusPose(const ReferralPattern& pattern, FocusMode mode, const glm::vec3& knotNormal, float fovY);
 
+/// A close-up of the pattern seen straight along -`direction` (from the front: +Z), as a
+/// chart's figures: the camera looks at the middle of the zones (and knots) from that side
+/// and frames them all. Returns nullopt for an empty pattern.
+std::optional<CameraPose> chartPose(const ReferralPattern& pattern, const glm::vec3& direction, float fovY);
+
+/// How much of the pattern's zone area faces `direction` (a unit vector): to choose the
+/// views a printed chart shows.
+float patternFacing(const ReferralPattern& pattern, const glm::vec3& direction);
+
 /// Applies a pose to a camera.
 void applyPose(OrbitCamera& camera, const CameraPose& pose);
 
