@@ -8,6 +8,7 @@
 #include "core/knowledge/side_text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 namespace myomap {
@@ -58,8 +59,9 @@ std::string regionLabel(const std::string& region) {
 ViewerUi::ViewerUi(const Catalog& catalog, const Pack& pack, const KnowledgeBase& knowledge)
     : catalog_(catalog), pack_(pack), knowledge_(knowledge) {}
 
-void ViewerUi::setupFonts(float contentScale) {
-    scale_ = contentScale > 0.5f ? contentScale : 1.0f;
+void ViewerUi::setupFonts(float contentScale, float textScale) {
+    textScale_ = std::clamp(textScale, 1.0f, 2.0f);
+    scale_ = (contentScale > 0.5f ? contentScale : 1.0f) * textScale_;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float size = 17.0f * scale_;
@@ -74,8 +76,9 @@ void ViewerUi::setupFonts(float contentScale) {
         config.SizePixels = size;
         io.Fonts->AddFontDefault(&config);
     }
-    ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();  // sizes are scaled below from the defaults, also when rebuilt
+    ImGui::StyleColorsLight();
     style.WindowRounding = 0.0f;
     style.FrameRounding = 4.0f;
     style.ItemSpacing = ImVec2(8.0f, 7.0f);
@@ -499,6 +502,15 @@ void ViewerUi::drawLayers(const AppState& state, UiRequests& requests) {
         changed |= ImGui::SliderFloat("##skinopacity", &layers.skinOpacity, 0.1f, 1.0f, "Skin opacity %.2f");
     }
     if (changed) requests.layers = layers;
+    // Text size, 100-200%, for a screen turned to a patient across the room; saved.
+    int percent = static_cast<int>(std::lround(textScale_ * 100.0f));
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::SliderInt("##textsize", &percent, 100, 200, "Text size %d%%") && ImGui::IsItemDeactivatedAfterEdit() == false)
+        pendingTextScale_ = static_cast<float>(percent) / 100.0f;
+    if (ImGui::IsItemDeactivatedAfterEdit() && pendingTextScale_) {
+        requests.textScale = *pendingTextScale_;  // applied when the slider is let go: fonts are rebuilt once
+        pendingTextScale_.reset();
+    }
 }
 
 void ViewerUi::drawAbout() {

@@ -25,7 +25,9 @@ public:
     ViewerUi(const Catalog& catalog, const Pack& pack, const KnowledgeBase& knowledge);
 
     /// Loads the UI font at a size that follows the monitor's content scale.
-    void setupFonts(float contentScale);
+    /// Loads the fonts and sizes the style for the screen's `contentScale` and the user's
+    /// text size (1 to 2). Call between frames; the GL font texture must be rebuilt after.
+    void setupFonts(float contentScale, float textScale = 1.0f);
     /// Width of the side panel in pixels.
     float panelWidth() const { return panelWidth_; }
     /// Sizes the panel for a window: a third of its width, within readable limits.
@@ -57,6 +59,8 @@ private:
     const Pack& pack_;
     const KnowledgeBase& knowledge_;
     float scale_ = 1.0f;
+    float textScale_ = 1.0f;
+    std::optional<float> pendingTextScale_;  // the text size slider while it is dragged
     float panelWidth_ = 360.0f;
     ImFont* titleFont_ = nullptr;
     char searchBuffer_[128] = {};

@@ -98,7 +98,8 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     imguiReady_ = true;
     ui_ = std::make_unique<ViewerUi>(catalog_, pack_, knowledge_);
     // Fonts are scaled once, here. Screenshots use scale 1 so they look the same everywhere.
-    ui_->setupFonts(headless_ ? 1.0f : window_->contentScale() * loaded.settings.textScale);
+    savedTextScale_ = options.textScale ? *options.textScale : loaded.settings.textScale;
+    ui_->setupFonts(headless_ ? 1.0f : window_->contentScale(), savedTextScale_);
     ui_->layout(window_->windowSize().x);
 
     // The view first, then what the command line selects (a pattern turns the camera to it).
@@ -196,6 +197,7 @@ void Viewer::handleInput() {
 }
 
 void Viewer::handleRequests(const UiRequests& r) {
+    if (r.textScale) pendingTextScale_ = *r.textScale;  // fonts change between frames
     if (r.saveCarePlan && !interaction_->state().selected.empty()) {
         const auto& selected = interaction_->state().selected;
         // Plans go to the user's documents folder, never wherever the program was started.
@@ -213,6 +215,14 @@ void Viewer::renderFrame(FrameKind kind) {
     const bool withPanel = showsPanel(kind);
     const ViewportRect vp = sceneViewport(withPanel);
     interaction_->setViewportSize(vp.size());
+    if (pendingTextScale_) {
+        savedTextScale_ = *pendingTextScale_;
+        ui_->setupFonts(headless_ ? 1.0f : window_->contentScale(), savedTextScale_);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        pendingTextScale_.reset();
+        saveSettingsIfChanged();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -264,6 +274,7 @@ Settings Viewer::currentSettings() const {
     Settings s = savedSettings_;
     const AppState& state = interaction_->state();
     s.audience = state.audience;
+    s.textScale = savedTextScale_;
     s.skin = state.layers.skin;
     s.skinOpacity = state.layers.skinOpacity;
     const glm::ivec2 size = window_->windowSize(), pos = window_->position();

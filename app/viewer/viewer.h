@@ -59,6 +59,8 @@ private:
     /// Renders the body without the panel and writes the selected muscle's plan to `path`.
     /// Throws MyomapError.
     void saveCarePlan(const std::string& path);
+    std::optional<float> pendingTextScale_;  // a new text size, applied before the next frame
+    float savedTextScale_ = 1.0f;
     /// The settings as they are now (user layers, audience, window, view).
     Settings currentSettings() const;
     /// Saves when they differ from what is on disk; a failure becomes a notice.

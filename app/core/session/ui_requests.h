@@ -47,6 +47,7 @@ struct UiRequests {
     std::optional<ViewPreset> preset;
     bool frameAll = false;
     bool saveCarePlan = false;  ///< handled by the viewer (it needs the renderer)
+    std::optional<float> textScale;  ///< handled by the viewer: new fonts, saved in the settings
     bool dismissNotices = false;
 };
 
