@@ -134,6 +134,11 @@ void ViewerUi::drawPanel(const AppState& state, UiRequests& requests, glm::ivec2
     const char* finderLabel = state.painFinder ? "Done: back to the muscles" : "Where does it hurt?";
     if (ImGui::Button(finderLabel, ImVec2(-1.0f, 0.0f))) requests.painFinder = !state.painFinder;
     ImGui::PopStyleColor(3);
+    if (state.presenting && !state.painFinder) {
+        drawPresentation(state, requests);
+        ImGui::End();
+        return;
+    }
     if (state.painFinder) {
         drawPainFinder(state, requests, areas, candidates);
     } else {
@@ -144,6 +149,7 @@ void ViewerUi::drawPanel(const AppState& state, UiRequests& requests, glm::ivec2
     drawLayers(state, requests);
 
     sectionHeader("View");
+    if (ImGui::Button("Present to a patient", ImVec2(-1.0f, 0))) requests.presenting = true;
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     if (ImGui::Button("Front", ImVec2(third, 0))) requests.preset = ViewPreset::Front;
     ImGui::SameLine();
@@ -295,6 +301,60 @@ void ViewerUi::drawKnowledge(const AppState& state, UiRequests& requests) {
             }
         }
     }
+}
+
+void ViewerUi::drawPresentation(const AppState& state, UiRequests& requests) {
+    // Only what a patient across the room needs: the muscle, one sentence, the knot, where
+    // they feel it and what to do, in large type.
+    const KnowledgeEntry* e = state.selected.empty() ? nullptr : knowledge_.forMuscle(state.selected.muscleId);
+    ImGui::Spacing();
+    if (!e) {
+        ImGui::TextWrapped("Click a muscle to show its knots and where they send pain.");
+    } else {
+        const Side side = state.selected.side;
+        if (titleFont_) ImGui::PushFont(titleFont_);
+        ImGui::TextWrapped("%s (%s side)", e->title.c_str(), sideName(side));
+        if (titleFont_) ImGui::PopFont();
+        const std::string summary = renderForSide(e->summary, side);
+        const auto stop = summary.find(". ");
+        ImGui::TextWrapped("%s", (stop == std::string::npos ? summary : summary.substr(0, stop + 1)).c_str());
+        std::vector<const KnotSite*> knots;
+        for (std::size_t k = 0; k < e->knots.size(); ++k)
+            if (state.selectedKnot < 0 || static_cast<int>(k) == state.selectedKnot) knots.push_back(&e->knots[k]);
+        if (!knots.empty()) {
+            sectionHeader("The knot");
+            for (const KnotSite* k : knots) {
+                ImGui::TextWrapped("X  %s", renderForSide(k->name, side).c_str());
+                if (k->clinicianOnly) ImGui::TextDisabled("Not one to press yourself: a clinician can check it.");
+            }
+            sectionHeader("Where you feel it");
+            std::vector<std::string> places;
+            for (const KnotSite* k : knots)
+                for (const auto& b : k->referral.essential) {
+                    const std::string place = renderForSide(b.where, side);
+                    if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+                }
+            std::string joined;
+            for (std::size_t i = 0; i < places.size(); ++i) joined += (i ? ", " : "") + places[i];
+            ImGui::TextWrapped("%s", joined.c_str());
+        }
+        if (!e->selfMassage.empty() || !e->stretches.empty()) {
+            sectionHeader("Self-care");
+            for (const auto& t : e->selfMassage) ImGui::TextWrapped("-  %s", renderForSide(t.name, side).c_str());
+            for (const auto& t : e->stretches) ImGui::TextWrapped("-  %s (stretch)", renderForSide(t.name, side).c_str());
+        }
+        if (e->knots.size() > 1) {
+            ImGui::Spacing();
+            if (ImGui::Button(state.selectedKnot < 0 ? "Show one knot" : "Next knot")) requests.knotStep = 1;
+            ImGui::SameLine();
+            ImGui::TextDisabled(state.selectedKnot < 0 ? "All knots" : "Knot %d of %zu", state.selectedKnot + 1, e->knots.size());
+        }
+    }
+    ImGui::Spacing();
+    if (state.shortList.size() > 1 && ImGui::Button("Next muscle")) requests.muscleStep = 1;
+    if (ImGui::Button("Turn back to the pattern")) requests.resetView = true;
+    if (ImGui::Button("Leave presentation")) requests.presenting = false;
+    ImGui::TextDisabled("Keys: Page Down / Page Up: knots. ] and [: muscles. R: back to the pattern.");
 }
 
 void ViewerUi::drawPainFinder(const AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,

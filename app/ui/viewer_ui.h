@@ -49,6 +49,7 @@ private:
     void drawPainFinder(const AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
                         const std::vector<PainCandidate>& candidates);
     void drawLearn();
+    void drawPresentation(const AppState& state, UiRequests& requests);
     void drawLayers(const AppState& state, UiRequests& requests);
     void drawAbout();
     void drawTooltip(const AppState& state);

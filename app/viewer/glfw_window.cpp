@@ -90,3 +90,15 @@ float Window::contentScale() const {
 }
 
 }  // namespace myomap
+
+namespace myomap {
+
+void Window::setFullscreen(bool on) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (!monitor) return;  // no monitor (a headless server): stay a window
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    if (on) glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    else glfwSetWindowMonitor(window_, nullptr, 80, 80, 1280, 800, GLFW_DONT_CARE);
+}
+
+}  // namespace myomap

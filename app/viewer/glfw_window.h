@@ -40,6 +40,8 @@ public:
     bool minimised() const;
     glm::ivec2 position() const;
     void moveTo(glm::ivec2 position);
+    /// Full screen on the primary monitor at its own resolution, or back to a window.
+    void setFullscreen(bool on);
 
     /// A key press or repeat, as GLFW reports it (key code and modifiers).
     struct KeyEvent {

@@ -39,6 +39,14 @@ std::optional<KeyAction> keyAction(int key) {
         case GLFW_KEY_4: return KeyAction::ViewRight;
         case GLFW_KEY_F: return KeyAction::FrameAll;
         case GLFW_KEY_ESCAPE: return KeyAction::ClearSelection;
+        // Presenter remotes send Page Down / Page Up.
+        case GLFW_KEY_PAGE_DOWN:
+        case GLFW_KEY_N: return KeyAction::NextKnot;
+        case GLFW_KEY_PAGE_UP:
+        case GLFW_KEY_P: return KeyAction::PreviousKnot;
+        case GLFW_KEY_RIGHT_BRACKET: return KeyAction::NextMuscle;
+        case GLFW_KEY_LEFT_BRACKET: return KeyAction::PreviousMuscle;
+        case GLFW_KEY_R: return KeyAction::ResetView;
         default: return std::nullopt;
     }
 }
@@ -99,6 +107,9 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
     ui_ = std::make_unique<ViewerUi>(catalog_, pack_, knowledge_);
     // Fonts are scaled once, here. Screenshots use scale 1 so they look the same everywhere.
     savedTextScale_ = options.textScale ? *options.textScale : loaded.settings.textScale;
+    // Presentation mode is read across a room: large type unless a size was asked for.
+    if (options.present && !options.textScale) savedTextScale_ = std::max(savedTextScale_, 1.6f);
+    if (options.present && !headless_) window_->setFullscreen(true);
     ui_->setupFonts(headless_ ? 1.0f : window_->contentScale(), savedTextScale_);
     ui_->layout(window_->windowSize().x);
 

@@ -23,6 +23,7 @@ struct CliOptions {
     std::vector<std::string> alsoSelect;    ///< further --select values: more muscles for the care plan
     std::optional<PaperSize> paper;         ///< --paper for the PDF plan
     std::optional<float> textScale;         ///< --text-size PERCENT / 100
+    bool present = false;                   ///< --present: presentation mode
     bool noUi = false;
     std::optional<int> knot;                ///< 1-based knot of the selected muscle to show alone
     std::optional<std::string> focus;       ///< "knot" or "pain": where the camera turns

@@ -20,6 +20,12 @@ UiRequests startupRequests(const CliOptions& options, const Catalog& catalog, co
             throw ArgumentError("--select '" + *options.select + "': the pack has no mesh for that muscle and side");
         setup.select = ref;
     }
+    if (!options.alsoSelect.empty() && setup.select) {
+        std::vector<MuscleRef> list{*setup.select};
+        for (const auto& text : options.alsoSelect) list.push_back(parseMuscleRef(text, catalog));
+        setup.shortList = list;
+    }
+    if (options.present) setup.presenting = true;
     if (options.knot) {
         const KnowledgeEntry* e = setup.select ? knowledge.forMuscle(setup.select->muscleId) : nullptr;
         if (!e || !e->hasKnotData()) throw ArgumentError("--knot needs --select with a muscle that has knot data");

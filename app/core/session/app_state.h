@@ -76,6 +76,11 @@ struct AppState {
     std::optional<ComparedDrawing> compared;  ///< an earlier drawing shown with this one
     std::vector<MuscleRef> highlighted;       ///< pain-finder candidates drawn highlighted
 
+    /// Presentation mode: the screen turned to a patient; the panel shows only what they need.
+    bool presenting = false;
+    /// The muscles the therapist picked to step through (repeated --select).
+    std::vector<MuscleRef> shortList;
+
     /// Messages for the user (bad input that was skipped, errors caught at the boundary).
     std::vector<std::string> notices;
 };

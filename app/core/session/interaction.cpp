@@ -211,6 +211,31 @@ void Interaction::key(KeyAction action) {
         case KeyAction::ViewRight: camera_.setPreset(ViewPreset::Right); break;
         case KeyAction::FrameAll: frameBody(ViewPreset::Front); break;
         case KeyAction::ClearSelection: select({}); break;
+        case KeyAction::NextKnot:
+        case KeyAction::PreviousKnot: {
+            // All knots, then each in turn, then all again: what a presenter steps through.
+            const KnowledgeEntry* e = state_.selected.empty() ? nullptr : knowledge_.forMuscle(state_.selected.muscleId);
+            if (!e || e->knots.empty()) break;
+            const int n = static_cast<int>(e->knots.size());
+            const int step = action == KeyAction::NextKnot ? 1 : n;
+            setKnot((state_.selectedKnot + 1 + step) % (n + 1) - 1);
+            break;
+        }
+        case KeyAction::NextMuscle:
+        case KeyAction::PreviousMuscle: {
+            const auto& list = state_.shortList;
+            if (list.empty()) break;
+            const auto it = std::find(list.begin(), list.end(), state_.selected);
+            const std::ptrdiff_t size = static_cast<std::ptrdiff_t>(list.size());
+            std::ptrdiff_t i = it == list.end() ? -1 : it - list.begin();
+            i = action == KeyAction::NextMuscle ? (i + 1) % size : (i <= 0 ? size - 1 : i - 1);
+            select(list[static_cast<std::size_t>(i)]);
+            break;
+        }
+        case KeyAction::ResetView:
+            if (pattern_.empty()) frameBody(ViewPreset::Front);
+            else rebuildPattern(true);
+            break;
     }
     changed();
 }
@@ -329,7 +354,18 @@ void Interaction::apply(const UiRequests& r) {
         if (state_.painFinder) rankCandidates();
         rebuildPattern(true);
     }
+    if (r.shortList) {
+        state_.shortList = *r.shortList;
+        changed();
+    }
+    if (r.presenting && *r.presenting != state_.presenting) {
+        state_.presenting = *r.presenting;
+        changed();
+    }
     if (r.select) select(*r.select);
+    if (r.knotStep) key(r.knotStep > 0 ? KeyAction::NextKnot : KeyAction::PreviousKnot);
+    if (r.muscleStep) key(r.muscleStep > 0 ? KeyAction::NextMuscle : KeyAction::PreviousMuscle);
+    if (r.resetView) key(KeyAction::ResetView);
     if (r.knot) setKnot(*r.knot);
     if (r.focus && *r.focus != state_.focus) {
         state_.focus = *r.focus;

@@ -29,7 +29,10 @@
 namespace myomap {
 
 /// Keyboard commands, already mapped from keys by the window layer.
-enum class KeyAction { OrbitLeft, OrbitRight, OrbitUp, OrbitDown, ZoomIn, ZoomOut, ViewFront, ViewBack, ViewLeft, ViewRight, FrameAll, ClearSelection };
+enum class KeyAction {
+    OrbitLeft, OrbitRight, OrbitUp, OrbitDown, ZoomIn, ZoomOut, ViewFront, ViewBack, ViewLeft, ViewRight, FrameAll, ClearSelection,
+    NextKnot, PreviousKnot, NextMuscle, PreviousMuscle, ResetView  ///< presenter keys
+};
 
 enum class DragButton { Left, Right, Middle };
 

@@ -24,6 +24,11 @@ struct UiRequests {
     std::optional<Audience> audience;
     std::optional<LayerVisibility> layers;  ///< the user's own layer setting
     std::optional<bool> painFinder;
+    std::optional<bool> presenting;
+    int knotStep = 0;    ///< +1 the next knot (as Page Down), -1 the previous
+    int muscleStep = 0;  ///< +1 the next muscle of the short list, -1 the previous
+    bool resetView = false;
+    std::optional<std::vector<MuscleRef>> shortList;
     struct SpotRequest {
         glm::vec3 point;
         float radius = 0.0f;  ///< an area's size; 0 for a point

@@ -306,3 +306,29 @@ TEST(Interaction, PressAnswersAreKeptWithTheDrawingAndSavedWithIt) {
     EXPECT_NE(other.interaction.state().notices.back().find("broken.json"), std::string::npos);
     EXPECT_EQ(other.interaction.state().drawing.strokes.size(), 1u);
 }
+
+TEST(Interaction, PresenterKeysStepThroughTheKnotsAndTheShortList) {
+    Session s;
+    UiRequests setup;
+    setup.presenting = true;
+    setup.shortList = std::vector<MuscleRef>{{"front_m", Side::Right}, {"front_m", Side::Left}, {"plain_m", Side::Right}};
+    setup.select = MuscleRef{"front_m", Side::Right};
+    s.interaction.apply(setup);
+    EXPECT_TRUE(s.interaction.state().presenting);
+    // One knot: all knots, that knot alone, all again; Page Up goes the other way.
+    s.interaction.key(KeyAction::NextKnot);
+    EXPECT_EQ(s.interaction.state().selectedKnot, 0);
+    s.interaction.key(KeyAction::NextKnot);
+    EXPECT_EQ(s.interaction.state().selectedKnot, -1);
+    s.interaction.key(KeyAction::PreviousKnot);
+    EXPECT_EQ(s.interaction.state().selectedKnot, 0);
+    // ] and [ walk the therapist's list and wrap around.
+    s.interaction.key(KeyAction::NextMuscle);
+    EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"front_m", Side::Left}));
+    EXPECT_EQ(s.interaction.state().selectedKnot, 0) << "the other side of the same muscle shows the same knot";
+    s.interaction.key(KeyAction::NextMuscle);
+    s.interaction.key(KeyAction::NextMuscle);
+    EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"front_m", Side::Right}));
+    s.interaction.key(KeyAction::PreviousMuscle);
+    EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"plain_m", Side::Right}));
+}
