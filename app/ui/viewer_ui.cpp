@@ -103,12 +103,13 @@ void ViewerUi::layout(int windowWidth) {
 UiRequests ViewerUi::draw(const AppState& state, const DrawList& list, glm::ivec2 windowSize, const ViewportRect& scene,
                           const std::vector<BodyArea>& areas, const std::vector<PainCandidate>& candidates, bool withPanel) {
     UiRequests requests;
+    list_ = &list;
     if (withPanel) drawPanel(state, requests, windowSize, areas, candidates);
     drawMarkers(list, scene);
     if (withPanel) {
         drawAbout();
         drawTooltip(state);
-        drawLegend(list, windowSize);
+        if (!state.presenting) drawLegend(list, windowSize, false);  // presenting: in the panel
     }
     return requests;
 }
@@ -195,6 +196,25 @@ void ViewerUi::drawMarkers(const DrawList& list, const ViewportRect& scene) {
         draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), fill, fillWidth);
         draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), fill, fillWidth);
         if (!m.label.empty()) draw->AddText(ImVec2(c.x + r + 3.0f, c.y - r - 4.0f), outline, m.label.c_str());
+    }
+    // Zone callouts (presentation mode): a short leader line and the place name, skipped
+    // where it would cover a label already placed.
+    std::vector<ImVec4> placed;  // x0, y0, x1, y1
+    for (const auto& z : list.zoneLabels) {
+        const ImVec2 size = ImGui::CalcTextSize(z.text.c_str());
+        const float pad = 4.0f * scale_;
+        const ImVec2 at(float(scene.x) + z.screen.x, float(scene.y) + z.screen.y);
+        const ImVec2 box(at.x + 18.0f * scale_, at.y - 18.0f * scale_ - size.y);
+        const ImVec4 rect(box.x - pad, box.y - pad, box.x + size.x + pad, box.y + size.y + pad);
+        const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const ImVec4& r) {
+            return rect.x < r.z && r.x < rect.z && rect.y < r.w && r.y < rect.w;
+        });
+        if (overlaps || rect.z > float(scene.x + scene.width) || rect.y < float(scene.y)) continue;
+        placed.push_back(rect);
+        draw->AddLine(at, ImVec2(box.x, box.y + size.y), IM_COL32(40, 30, 30, 230), 1.5f * scale_);
+        draw->AddCircleFilled(at, 3.0f * scale_, IM_COL32(40, 30, 30, 230));
+        draw->AddRectFilled(ImVec2(rect.x, rect.y), ImVec2(rect.z, rect.w), IM_COL32(255, 255, 255, 225), 4.0f);
+        draw->AddText(box, z.essential ? IM_COL32(140, 20, 15, 255) : IM_COL32(90, 60, 60, 255), z.text.c_str());
     }
     // The patient's right and left, on a light box so they read on any background.
     for (const auto& label : list.sideLabels) {
@@ -338,6 +358,10 @@ void ViewerUi::drawPresentation(const AppState& state, UiRequests& requests) {
             for (std::size_t i = 0; i < places.size(); ++i) joined += (i ? ", " : "") + places[i];
             ImGui::TextWrapped("%s", joined.c_str());
         }
+        if (list_) {
+            ImGui::Spacing();
+            drawLegend(*list_, {0, 0}, true);
+        }
         if (!e->selfMassage.empty() || !e->stretches.empty()) {
             sectionHeader("Self-care");
             for (const auto& t : e->selfMassage) ImGui::TextWrapped("-  %s", renderForSide(t.name, side).c_str());
@@ -473,15 +497,17 @@ void ViewerUi::drawPainFinder(const AppState& state, UiRequests& requests, const
     ImGui::TextDisabled("A guide for learning, not a diagnosis.");
 }
 
-void ViewerUi::drawLegend(const DrawList& list, glm::ivec2 windowSize) {
+void ViewerUi::drawLegend(const DrawList& list, glm::ivec2 windowSize, bool inPanel) {
     if (list.legend.empty()) return;
     const int windowWidth = windowSize.x, windowHeight = windowSize.y;
     const float pad = 10.0f * scale_;
-    ImGui::SetNextWindowPos(ImVec2(float(windowWidth) - pad, float(windowHeight) - pad), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
-    ImGui::SetNextWindowBgAlpha(0.9f);
-    ImGui::Begin("Legend", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    if (!inPanel) {
+        ImGui::SetNextWindowPos(ImVec2(float(windowWidth) - pad, float(windowHeight) - pad), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+        ImGui::SetNextWindowBgAlpha(0.9f);
+        ImGui::Begin("Legend", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float s = ImGui::GetTextLineHeight();
     auto swatch = [&](int kind) {
@@ -495,9 +521,9 @@ void ViewerUi::drawLegend(const DrawList& list, glm::ivec2 windowSize) {
         } else if (kind == 1) {
             draw->AddRectFilled(p, q, IM_COL32(209, 8, 8, 255), 3.0f);
         } else {
-            draw->AddRectFilled(p, q, IM_COL32(250, 158, 148, 255), 3.0f);
+            draw->AddRectFilled(p, q, IM_COL32(250, 168, 158, 255), 3.0f);
             for (float y = p.y + 2.0f; y < q.y; y += 5.0f)
-                for (float x = p.x + 2.0f; x < q.x; x += 5.0f) draw->AddCircleFilled(ImVec2(x, y), 1.2f, IM_COL32(219, 31, 26, 255));
+                for (float x = p.x + 2.0f; x < q.x; x += 5.0f) draw->AddCircleFilled(ImVec2(x, y), 1.2f, IM_COL32(214, 66, 56, 255));
         }
         ImGui::Dummy(ImVec2(s, s));
         ImGui::SameLine();
@@ -506,7 +532,7 @@ void ViewerUi::drawLegend(const DrawList& list, glm::ivec2 windowSize) {
         swatch(entry.kind == LegendKind::Knot ? 0 : entry.kind == LegendKind::EssentialZone ? 1 : 2);
         ImGui::TextUnformatted(entry.text.c_str());
     }
-    ImGui::End();
+    if (!inPanel) ImGui::End();
 }
 
 void ViewerUi::drawLearn() {

@@ -44,7 +44,8 @@ private:
     void drawSelection(const AppState& state, UiRequests& requests);
     void drawSearch(const AppState& state, UiRequests& requests);
     void drawKnowledge(const AppState& state, UiRequests& requests);
-    void drawLegend(const DrawList& list, glm::ivec2 windowSize);
+    /// The legend over the scene's corner, or (`inPanel`) inside the current panel.
+    void drawLegend(const DrawList& list, glm::ivec2 windowSize, bool inPanel);
     void drawMarkers(const DrawList& list, const ViewportRect& scene);
     void drawPainFinder(const AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
                         const std::vector<PainCandidate>& candidates);
@@ -61,6 +62,7 @@ private:
     const KnowledgeBase& knowledge_;
     float scale_ = 1.0f;
     float textScale_ = 1.0f;
+    const DrawList* list_ = nullptr;  // the list being drawn this frame
     std::optional<float> pendingTextScale_;  // the text size slider while it is dragged
     float panelWidth_ = 360.0f;
     ImFont* titleFont_ = nullptr;

@@ -2,6 +2,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "core/knowledge/side_text.h"
+
 namespace myomap {
 
 glm::vec3 onSide(const glm::vec3& p, Side side) { return side == Side::Left ? glm::vec3(-p.x, p.y, p.z) : p; }
@@ -19,6 +21,7 @@ ReferralPattern buildReferralPattern(const KnowledgeEntry& entry, Side side, int
                 p.radius = b.radius;
                 p.essential = essential;
                 p.knot = static_cast<int>(k);
+                p.where = renderForSide(b.where, side);
                 if (const auto c = skin.closest(p.center)) {
                     p.center = c->point;
                     // Face normals of a closed skin point outward; smooth them with the

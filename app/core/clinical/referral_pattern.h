@@ -22,6 +22,7 @@ struct PaintBlob {
     bool essential = true;
     bool spot = false;  ///< a pain-finder spot mark rather than a referral zone
     int knot = 0;  ///< index of the knot it belongs to
+    std::string where;  ///< the place, in plain words for the pattern's side
 };
 
 struct KnotMarker {

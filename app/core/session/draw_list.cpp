@@ -144,6 +144,25 @@ DrawList buildDrawList(const DrawListInputs& in) {
         list.markers.push_back(m);
     }
     if (!in.pattern.empty() || finder) list.sideLabels = sideLabels(in);
+    if (state.presenting && !finder) {
+        // Essential zones first, larger first; each place named once, where it is seen.
+        std::vector<const PaintBlob*> order;
+        for (const auto& b : in.pattern.blobs) order.push_back(&b);
+        std::stable_sort(order.begin(), order.end(), [](const PaintBlob* a, const PaintBlob* b) {
+            if (a->essential != b->essential) return a->essential;
+            return a->radius > b->radius;
+        });
+        std::vector<std::string> named;
+        for (const PaintBlob* b : order) {
+            const glm::vec3 toEye = glm::normalize(in.camera.eye() - b->center);
+            if (glm::dot(toEye, b->normal) < 0.3f || isOccluded(in, b->center + 0.01f * b->normal)) continue;
+            const auto p = in.camera.project(b->center, in.viewportSize);
+            if (!p || p->x < 0 || p->y < 0 || p->x > in.viewportSize.x || p->y > in.viewportSize.y) continue;
+            if (b->where.empty() || std::find(named.begin(), named.end(), b->where) != named.end()) continue;
+            named.push_back(b->where);
+            list.zoneLabels.push_back({*p, b->where, b->essential});
+        }
+    }
     if (!in.pattern.empty() && !finder) {
         list.legend.push_back({LegendKind::Knot, "Knot (trigger point)"});
         list.legend.push_back({LegendKind::EssentialZone, "Where the pain is usually felt"});

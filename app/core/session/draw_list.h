@@ -55,6 +55,14 @@ struct SideLabel {
     std::string text;        ///< "Patient's right", "Patient's left side (seen from that side)"
 };
 
+/// A callout naming a zone on the body in plain words ("temple"), shown in presentation
+/// mode. The list is in order of importance; the UI drops any that would cover another.
+struct ZoneLabel {
+    glm::vec2 screen{0.0f};  ///< the zone's point, window coordinates relative to the scene viewport
+    std::string text;
+    bool essential = true;
+};
+
 enum class LegendKind { Knot, EssentialZone, SpilloverZone };
 
 struct LegendEntry {
@@ -69,6 +77,7 @@ struct DrawList {
     std::vector<DrawMarker> markers;
     std::vector<LegendEntry> legend;
     std::vector<SideLabel> sideLabels;
+    std::vector<ZoneLabel> zoneLabels;
 
     /// The item drawing `object`, or nullptr when it is hidden.
     const DrawItem* find(std::size_t object) const;

@@ -511,7 +511,7 @@ void Interaction::rebuildPattern(bool turnCamera) {
                 for (const auto& d : stroke.dabs)
                     if (!stroke.erase) {
                         const auto c = skinMap_->bvh().closest(d.point);
-                        spots.blobs.push_back({d.point, std::max(0.12f, d.radius), c ? c->normal : glm::vec3(0, 0, 1), true, false, 0});
+                        spots.blobs.push_back({d.point, std::max(0.12f, d.radius), c ? c->normal : glm::vec3(0, 0, 1), true, false, 0, {}});
                     }
             if (!spots.blobs.empty()) {
                 spots.knots.push_back({spots.blobs.front().center, 0});
