@@ -44,7 +44,7 @@ void OffscreenTarget::blitTo(GLuint destination, int x, int y, int width, int he
     glBindFramebuffer(GL_FRAMEBUFFER, destination);
 }
 
-Image OffscreenTarget::read() const {
+Image OffscreenTarget::read(bool keepAlpha) const {
     Image img;
     img.width = width_;
     img.height = height_;
@@ -61,7 +61,8 @@ Image OffscreenTarget::read() const {
     const std::size_t stride = static_cast<std::size_t>(img.width) * 4;
     for (int y = 0; y < img.height; ++y)  // GL rows run bottom-up
         std::copy_n(rows.data() + static_cast<std::size_t>(img.height - 1 - y) * stride, stride, img.rgba.data() + static_cast<std::size_t>(y) * stride);
-    for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
+    if (!keepAlpha)
+        for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
     return img;
 }
 

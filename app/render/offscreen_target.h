@@ -17,9 +17,10 @@ public:
     /// Copies the whole target into a rectangle of `destination` (a framebuffer name, 0 for
     /// the window; GL coordinates) and leaves `destination` bound.
     void blitTo(GLuint destination, int x, int y, int width, int height) const;
-    /// Reads the target's colour, rows top to bottom, alpha forced opaque. Restores the pack
-    /// alignment and the bound framebuffer it changed.
-    Image read() const;
+    /// Reads the target's colour, rows top to bottom. Alpha is made opaque unless `keepAlpha`
+    /// (a transparent picture), since blending leaves partial alpha where the x-ray skin
+    /// covers the scene. Restores the pack alignment and the bound framebuffer it changed.
+    Image read(bool keepAlpha = false) const;
     GLuint id() const { return framebuffer_.get(); }
     int width() const { return width_; }
     int height() const { return height_; }

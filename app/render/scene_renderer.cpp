@@ -113,14 +113,16 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
     glEnable(GL_DEPTH_TEST);
     glDepthMask(GL_TRUE);
 
-    // Background first, at the far plane.
-    glDepthFunc(GL_ALWAYS);
-    backgroundProgram_.use();
-    backgroundProgram_.set("uTop", glm::vec3(0.96f, 0.96f, 0.95f));
-    backgroundProgram_.set("uBottom", glm::vec3(0.80f, 0.83f, 0.87f));
-    glBindVertexArray(emptyVao_.get());
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glDepthFunc(GL_LESS);
+    // Background first, at the far plane (none for a transparent picture).
+    if (!settings.transparent) {
+        glDepthFunc(GL_ALWAYS);
+        backgroundProgram_.use();
+        backgroundProgram_.set("uTop", glm::vec3(0.96f, 0.96f, 0.95f));
+        backgroundProgram_.set("uBottom", glm::vec3(0.80f, 0.83f, 0.87f));
+        glBindVertexArray(emptyVao_.get());
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glDepthFunc(GL_LESS);
+    }
 
     const GpuLod& lod = lods_[static_cast<int>(settings.lod)];
     meshProgram_.use();
@@ -142,7 +144,8 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
         }
         if (translucent) {
             glEnable(GL_BLEND);
-            glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+            // Alpha adds up as "over", so a transparent picture keeps the skin's coverage.
+            glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
             glDepthMask(GL_FALSE);
         }
         meshProgram_.set("uColor", item.color);

@@ -22,6 +22,8 @@ struct RenderSettings {
     /// Below 1 the scene is drawn at this share of the viewport's size and stretched to
     /// fit (used while the user drags).
     float resolutionScale = 1.0f;
+    /// No background: pictures for slides, with alpha (the target must be cleared to 0).
+    bool transparent = false;
 };
 
 class SceneRenderer {

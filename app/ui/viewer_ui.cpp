@@ -151,6 +151,7 @@ void ViewerUi::drawPanel(const AppState& state, UiRequests& requests, glm::ivec2
 
     sectionHeader("View");
     if (ImGui::Button("Present to a patient", ImVec2(-1.0f, 0))) requests.presenting = true;
+    if (ImGui::Button("Save picture (for slides)", ImVec2(-1.0f, 0))) requests.savePicture = true;
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     if (ImGui::Button("Front", ImVec2(third, 0))) requests.preset = ViewPreset::Front;
     ImGui::SameLine();

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -209,6 +210,15 @@ void Viewer::handleInput() {
 
 void Viewer::handleRequests(const UiRequests& r) {
     if (r.textScale) pendingTextScale_ = *r.textScale;  // fonts change between frames
+    if (r.savePicture) {
+        // The body and its marks without the panel, for slides; named by what it shows.
+        const auto& selected = interaction_->state().selected;
+        char stamp[32];
+        const std::time_t t = std::time(nullptr);
+        std::strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", std::localtime(&t));
+        const std::string what = selected.empty() ? std::string("body") : selected.muscleId + "-" + sideName(selected.side);
+        pendingPicture_ = (std::filesystem::path(documentsFolder()) / ("myomap-picture-" + what + "-" + stamp + ".png")).string();
+    }
     if (r.saveCarePlan && !interaction_->state().selected.empty()) {
         const auto& selected = interaction_->state().selected;
         // Plans go to the user's documents folder, never wherever the program was started.
@@ -245,6 +255,7 @@ void Viewer::renderFrame(FrameKind kind) {
     ImGui::Render();
 
     RenderSettings settings = settings_;
+    settings.transparent = options_.transparent;
     const bool interacting = lastInteraction_ >= 0.0 && glfwGetTime() - lastInteraction_ < kInteractionHold;
     if (!options_.interactiveLod) settings.lod = interacting ? Lod::Interactive : Lod::Full;
     // While the body moves, draw fewer pixels; the still frame afterwards is sharp again.
@@ -255,7 +266,10 @@ void Viewer::renderFrame(FrameKind kind) {
     sceneTarget_.resize(std::max(1, fb.x), std::max(1, fb.y));
     sceneTarget_.bind();
     glViewport(0, 0, fb.x, fb.y);
-    glClearColor(0.9f, 0.9f, 0.9f, 1.0f);
+    // A transparent picture starts from nothing (colour 0, so blending leaves colours
+    // premultiplied; captureFrame undoes that).
+    if (options_.transparent) glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+    else glClearColor(0.9f, 0.9f, 0.9f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     renderer_->draw(interaction_->camera(), vp.aspect(), toFramebuffer(vp, window_->windowSize(), fb), sceneTarget_.id(),
                     interaction_->drawList(), settings);
@@ -276,9 +290,21 @@ void Viewer::present(GLuint target) {
 Image Viewer::captureFrame() {
     const glm::ivec2 fb = window_->framebufferSize();
     captureTarget_.resize(std::max(1, fb.x), std::max(1, fb.y));
+    if (options_.transparent) {
+        glBindFramebuffer(GL_FRAMEBUFFER, captureTarget_.id());
+        glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
     present(captureTarget_.id());
     glFinish();
-    return captureTarget_.read();
+    Image img = captureTarget_.read(options_.transparent);
+    if (options_.transparent)
+        for (std::size_t i = 0; i + 3 < img.rgba.size(); i += 4) {
+            const unsigned a = img.rgba[i + 3];
+            for (int c = 0; c < 3; ++c)
+                img.rgba[i + c] = a ? static_cast<std::uint8_t>(std::min(255u, (img.rgba[i + c] * 255u + a / 2) / a)) : 0;
+        }
+    return img;
 }
 
 Settings Viewer::currentSettings() const {
@@ -411,6 +437,19 @@ int Viewer::runInteractive() {
         present(0);
         window_->swapBuffers();
         framesToDraw = interaction_->revision() != before ? 2 : framesToDraw - 1;
+        if (!pendingPicture_.empty()) {
+            const std::string path = pendingPicture_;
+            pendingPicture_.clear();
+            try {
+                renderFrame(FrameKind::PictureOnly);
+                renderFrame(FrameKind::PictureOnly);
+                writePng(path, captureFrame());
+                interaction_->notify("Saved the picture to " + path);
+            } catch (const MyomapError& err) {
+                interaction_->notify(err.what());
+            }
+            framesToDraw = 2;
+        }
         if (!pendingCarePlan_.empty()) {
             const std::string path = pendingCarePlan_;
             pendingCarePlan_.clear();

@@ -59,6 +59,7 @@ private:
     /// Renders the body without the panel and writes the selected muscle's plan to `path`.
     /// Throws MyomapError.
     void saveCarePlan(const std::string& path);
+    std::string pendingPicture_;  // "Save picture": written after the next frame
     std::optional<float> pendingTextScale_;  // a new text size, applied before the next frame
     float savedTextScale_ = 1.0f;
     /// The settings as they are now (user layers, audience, window, view).

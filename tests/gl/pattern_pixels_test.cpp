@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <glm/geometric.hpp>
@@ -302,3 +304,38 @@ TEST(ZoneShapes, UpperTrapeziusZonesAreOneSmoothShape) { checkZonesAreOneSmoothS
 TEST(ZoneShapes, SternocleidomastoidZonesAreOneSmoothShape) { checkZonesAreOneSmoothShape("sternocleidomastoid"); }
 TEST(ZoneShapes, GluteusMinimusZonesAreOneSmoothShape) { checkZonesAreOneSmoothShape("gluteus_minimus"); }
 TEST(ZoneShapes, QuadratusLumborumZonesAreOneSmoothShape) { checkZonesAreOneSmoothShape("quadratus_lumborum"); }
+
+TEST(Screenshots, ATransparentPictureKeepsTheBodyAndComposesBackToTheNormalOne) {
+    const std::string plain = std::string(MYOMAP_TEST_OUT) + "/picture-plain.png";
+    const std::string clear = std::string(MYOMAP_TEST_OUT) + "/picture-transparent.png";
+    const std::string args = " --size 320x400 --no-ui --view right --select infraspinatus --focus knot";
+    ASSERT_EQ(std::system(("\"" MYOMAP_EXE "\" --screenshot \"" + plain + "\"" + args).c_str()), 0);
+    ASSERT_EQ(std::system(("\"" MYOMAP_EXE "\" --transparent --screenshot \"" + clear + "\"" + args).c_str()), 0);
+    const Image a = readPng(plain), t = readPng(clear);
+    ASSERT_EQ(a.width, t.width);
+    ASSERT_EQ(a.height, t.height);
+    EXPECT_EQ(t.pixel(1, 1)[3], 0) << "the background is gone";
+    int opaque = 0, partial = 0, checked = 0, worst = 0;
+    for (int y = 0; y < t.height; ++y) {
+        // The normal picture's background on this row (the gradient runs top to bottom): any
+        // pixel the transparent picture leaves empty.
+        int empty = -1;
+        for (int x = 0; x < t.width && empty < 0; ++x)
+            if (t.pixel(x, y)[3] == 0) empty = x;
+        for (int x = 0; x < t.width; ++x) {
+            const std::uint8_t* p = t.pixel(x, y);
+            opaque += p[3] == 255;
+            if (p[3] == 0 || p[3] == 255 || empty < 0) continue;
+            ++partial;
+            // Over that background the transparent picture must look like the normal one.
+            const std::uint8_t* bg = a.pixel(empty, y);
+            const std::uint8_t* want = a.pixel(x, y);
+            const float alpha = p[3] / 255.0f;
+            for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(std::lround(p[c] * alpha + bg[c] * (1.0f - alpha))) - int(want[c])));
+            ++checked;
+        }
+    }
+    EXPECT_GT(opaque, t.width * t.height / 20) << "the body is solid";
+    EXPECT_GT(partial, 100) << "the x-ray skin keeps its translucency";
+    EXPECT_LE(worst, 12) << "composited over its background the picture matches the normal one (" << checked << " pixels)";
+}

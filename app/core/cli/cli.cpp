@@ -31,6 +31,7 @@ std::string cliUsage() {
            "  --clinician             clinical text in the panel (default: plain language)\n"
            "  --care-plan FILE.pdf    write a printable self-care plan for --select and exit (.pdf, or .html for a\n"
            "                          web page); repeat --select for a plan of several muscles\n"
+           "  --transparent           with --screenshot: no background, the PNG keeps alpha (pictures for slides)\n"
            "  --present               presentation mode: full screen, large type, a patient's panel; PageDown and\n"
            "                          PageUp (or N and P) step through the knots, ] and [ through the --select list,\n"
            "                          R turns back to the pattern\n"
@@ -85,6 +86,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             else o.select = value();
         }
         else if (a == "--present") o.present = true;
+        else if (a == "--transparent") o.transparent = true;
         else if (a == "--paper") o.paper = parsePaperSize(value());
         else if (a == "--text-size") o.textScale = static_cast<float>(parseInteger(value(), 100, 200, "--text-size (percent)")) / 100.0f;
         else if (a == "--no-ui") o.noUi = true;

@@ -24,6 +24,7 @@ struct CliOptions {
     std::optional<PaperSize> paper;         ///< --paper for the PDF plan
     std::optional<float> textScale;         ///< --text-size PERCENT / 100
     bool present = false;                   ///< --present: presentation mode
+    bool transparent = false;               ///< --transparent: screenshots without a background
     bool noUi = false;
     std::optional<int> knot;                ///< 1-based knot of the selected muscle to show alone
     std::optional<std::string> focus;       ///< "knot" or "pain": where the camera turns

@@ -52,6 +52,7 @@ struct UiRequests {
     std::optional<ViewPreset> preset;
     bool frameAll = false;
     bool saveCarePlan = false;  ///< handled by the viewer (it needs the renderer)
+    bool savePicture = false;  ///< handled by the viewer: the scene without the panel, as a PNG
     std::optional<float> textScale;  ///< handled by the viewer: new fonts, saved in the settings
     bool dismissNotices = false;
 };
