@@ -129,6 +129,12 @@ std::vector<DistanceSeed> SkinMap::seedsAt(const glm::vec3& point) const {
     return seeds;
 }
 
+std::optional<std::uint32_t> SkinMap::nearestVertex(const glm::vec3& point) const {
+    const auto seeds = seedsAt(point);
+    if (seeds.empty()) return std::nullopt;
+    return std::min_element(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.distance < b.distance; })->vertex;
+}
+
 ZoneField SkinMap::field(const ZoneShape& zone) const {
     // Each piece's signed distance, then a smooth union of the pieces.
     std::map<std::uint32_t, float> combined;
@@ -165,11 +171,8 @@ std::vector<std::uint32_t> SkinMap::disc(const glm::vec3& center, float radius, 
     const SurfaceDistances d = graph_.distancesFrom(seedsAt(c->point), std::max(radius, 0.002f));
     std::vector<std::uint32_t> out = d.vertices;
     // A dab smaller than the triangles still marks the vertex nearest to it.
-    if (out.empty()) {
-        const auto seeds = seedsAt(c->point);
-        if (!seeds.empty())
-            out.push_back(std::min_element(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.distance < b.distance; })->vertex);
-    }
+    if (out.empty())
+        if (const auto v = nearestVertex(c->point)) out.push_back(*v);
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -188,9 +191,7 @@ std::vector<std::uint32_t> SkinMap::vertexMap(const Mesh& drawn) const {
             out[i] = it->second;
             continue;
         }
-        const auto seeds = seedsAt(p);
-        if (!seeds.empty())
-            out[i] = std::min_element(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.distance < b.distance; })->vertex;
+        if (const auto v = nearestVertex(p)) out[i] = *v;
     }
     return out;
 }

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,7 +78,10 @@ public:
     std::vector<std::uint32_t> vertexMap(const Mesh& drawn) const;
 
 private:
+    /// The corners of the skin triangle nearest `point`, each with its distance to it.
     std::vector<DistanceSeed> seedsAt(const glm::vec3& point) const;
+    /// The corner of that triangle nearest `point`.
+    std::optional<std::uint32_t> nearestVertex(const glm::vec3& point) const;
 
     Mesh welded_;
     std::unique_ptr<MeshBvh> bvh_;

@@ -382,26 +382,24 @@ void Interaction::apply(const UiRequests& r) {
         const PainSpot spot = snapToSkin(skinMap_->bvh(), request.point, request.maxSnap);
         addStroke({request.label, false, {{spot.point, std::max(request.radius, 0.015f)}}});
     }
+    // Strokes taken away: the drawing is repainted from what is left.
+    bool strokesChanged = false;
     if (r.removeStroke && *r.removeStroke < state_.drawing.strokes.size()) {
         state_.drawing.strokes.erase(state_.drawing.strokes.begin() + static_cast<long>(*r.removeStroke));
-        redrawDrawing();
-        rebuildPattern(false);
+        strokesChanged = true;
     }
     if (r.undoStroke && !state_.drawing.strokes.empty()) {
         state_.drawing.strokes.pop_back();
-        redrawDrawing();
-        rebuildPattern(false);
+        strokesChanged = true;
     }
     if (r.clearDrawing && !state_.drawing.empty()) {
         state_.drawing = {};
-        redrawDrawing();
-        rebuildPattern(false);
+        strokesChanged = true;
     }
-    if (r.press) {
-        state_.drawing.setAnswer(r.press->entry, r.press->side, r.press->answer);
-        rankCandidates();
-        rebuildPattern(false);
-    }
+    if (r.press) state_.drawing.setAnswer(r.press->entry, r.press->side, r.press->answer);
+    if (strokesChanged) redrawDrawing();  // ranks the candidates again too
+    else if (r.press) rankCandidates();
+    if (strokesChanged || r.press) rebuildPattern(false);
     if (r.openDrawing) {
         try {
             state_.drawing = loadPainDrawing(*r.openDrawing);
@@ -497,8 +495,6 @@ void Interaction::rebuildPattern(bool turnCamera) {
     if (skinObject_ < 0) return;
     const MeshBvh& skin = picker_.bvh(static_cast<std::size_t>(skinObject_));
     if (state_.painFinder) {
-        std::fill(zonePaint_.begin(), zonePaint_.end(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
-        savePaint();
         for (const auto& c : candidates_) {
             for (const auto& id : c.entry->covers) state_.highlighted.push_back({id, c.side});
             for (std::size_t k = 0; k < c.entry->knots.size(); ++k)
