@@ -8,14 +8,16 @@ layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec4 aPaint;
 
 uniform mat4 uViewProjection;
+uniform mat4 uModel;  // identity for the anatomy (already in world space); places diagram shapes
 
 out vec3 vWorldPos;
 out vec3 vNormal;
 out vec4 vPaint;
 
 void main() {
-    vWorldPos = aPosition;
-    vNormal = aNormal;
+    vec4 world = uModel * vec4(aPosition, 1.0);
+    vWorldPos = world.xyz;
+    vNormal = transpose(inverse(mat3(uModel))) * aNormal;
     vPaint = aPaint;
-    gl_Position = uViewProjection * vec4(aPosition, 1.0);
+    gl_Position = uViewProjection * world;
 }

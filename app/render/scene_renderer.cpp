@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <glm/mat4x4.hpp>
+
+#include "core/geometry/primitive_meshes.h"
+
 
 namespace myomap {
 
@@ -53,6 +57,56 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
         glBindBuffer(GL_ARRAY_BUFFER, 0);  // leave no state behind for the next pass
         if (glGetError() == GL_OUT_OF_MEMORY) throw GlError("the graphics driver ran out of memory uploading the anatomy");
     }
+    // The unit shapes of technique pictures, in GuideShape::Kind order.
+    const Mesh shapes[4] = {unitSphere(), unitCylinder(), unitCone(), unitBox()};
+    std::vector<float> vertices;
+    std::vector<std::uint32_t> indices;
+    for (int k = 0; k < 4; ++k) {
+        Range& r = shapes_.ranges[std::size_t(k)];
+        r.baseVertex = static_cast<GLint>(vertices.size() / 6);
+        r.firstIndex = indices.size();
+        r.count = static_cast<GLsizei>(shapes[k].indices.size());
+        for (std::size_t i = 0; i < shapes[k].positions.size(); ++i) {
+            const glm::vec3 &p = shapes[k].positions[i], &n = shapes[k].normals[i];
+            vertices.insert(vertices.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
+        }
+        indices.insert(indices.end(), shapes[k].indices.begin(), shapes[k].indices.end());
+    }
+    shapes_.vao = makeVertexArray();
+    shapes_.vertices = makeBuffer();
+    shapes_.indices = makeBuffer();
+    glBindVertexArray(shapes_.vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, shapes_.vertices.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, shapes_.indices.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+    // No paint attribute: its constant default (0, 0, 0, 1) is never read (uPainted is 0).
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+template <typename Keep>
+void SceneRenderer::drawGuides(const DrawList& list, Keep keep) const {
+    bool any = false;
+    for (const auto& shape : list.guides) {
+        if (!keep(shape)) continue;
+        if (!any) {
+            glBindVertexArray(shapes_.vao.get());
+            meshProgram_.set("uHighlight", 0.0f);
+            any = true;
+        }
+        meshProgram_.set("uModel", shape.transform);
+        meshProgram_.set("uColor", shape.color);
+        const Range& r = shapes_.ranges[static_cast<std::size_t>(shape.kind)];
+        glDrawElementsBaseVertex(GL_TRIANGLES, r.count, GL_UNSIGNED_INT,
+                                 reinterpret_cast<void*>(r.firstIndex * sizeof(std::uint32_t)), r.baseVertex);
+    }
+    if (any) meshProgram_.set("uModel", glm::mat4(1.0f));
 }
 
 void SceneRenderer::uploadPaint(const DrawList& list) const {
@@ -130,8 +184,17 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
     meshProgram_.set("uEye", camera.eye());
     uploadPaint(list);
     meshProgram_.set("uPainted", 0);
+    meshProgram_.set("uModel", glm::mat4(1.0f));
     glBindVertexArray(lod.vao.get());
+    bool guidesDrawn = false;
     for (const auto& item : list.items) {
+        // The solid tool goes in with the muscles, before any skin blends over it.
+        if (!guidesDrawn && item.pass != DrawPass::Opaque) {
+            glEnable(GL_CULL_FACE);
+            drawGuides(list, [](const GuideShape& s) { return !s.onTop && s.color.a >= 0.999f; });
+            glBindVertexArray(lod.vao.get());
+            guidesDrawn = true;
+        }
         // Muscles and bones are closed surfaces: culling their far faces halves the work of
         // a software renderer. Translucent skin shows only its near surface, so it does not
         // double up; opaque skin is drawn whole.
@@ -158,6 +221,21 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
             glDisable(GL_BLEND);
             glDepthMask(GL_TRUE);
         }
+    }
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    if (!guidesDrawn) drawGuides(list, [](const GuideShape& s) { return !s.onTop && s.color.a >= 0.999f; });
+    if (!list.guides.empty()) {
+        // A wall or floor: see-through, so the body behind it still shows.
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glDepthMask(GL_FALSE);
+        drawGuides(list, [](const GuideShape& s) { return !s.onTop && s.color.a < 0.999f; });
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+        // Arrows are diagram marks over the picture: a fresh depth buffer keeps them whole.
+        glClear(GL_DEPTH_BUFFER_BIT);
+        drawGuides(list, [](const GuideShape& s) { return s.onTop; });
     }
     glDisable(GL_CULL_FACE);
     glBindVertexArray(0);

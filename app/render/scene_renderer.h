@@ -54,12 +54,20 @@ private:
     /// Copies the draw list's skin paint into the painted object's range, when it changed.
     void uploadPaint(const DrawList& list) const;
     void drawScene(const OrbitCamera& camera, float aspect, const DrawList& list, const RenderSettings& settings) const;
+    /// Draws the guide shapes that pass `keep` (technique tools, surfaces, arrows).
+    template <typename Keep>
+    void drawGuides(const DrawList& list, Keep keep) const;
 
     const Pack& pack_;
     ShaderProgram meshProgram_;
     ShaderProgram backgroundProgram_;
     GlVertexArray emptyVao_;
     std::array<GpuLod, 2> lods_;
+    struct GpuShapes {
+        GlVertexArray vao;
+        GlBuffer vertices, indices;
+        std::array<Range, 4> ranges;  // by GuideShape::Kind
+    } shapes_;
     mutable OffscreenTarget reduced_;
     mutable std::uint64_t uploadedPaintVersion_ = ~std::uint64_t(0);
 };

@@ -106,6 +106,7 @@ UiRequests ViewerUi::draw(const AppState& state, const DrawList& list, glm::ivec
     list_ = &list;
     if (withPanel) drawPanel(state, requests, windowSize, areas, candidates);
     drawMarkers(list, scene);
+    if (withPanel) drawGuideCaption(list, scene);
     if (withPanel) {
         drawAbout();
         drawTooltip(state);
@@ -201,6 +202,11 @@ void ViewerUi::drawMarkers(const DrawList& list, const ViewportRect& scene) {
     // Zone callouts (presentation mode): a short leader line and the place name, skipped
     // where it would cover a label already placed.
     std::vector<ImVec4> placed;  // x0, y0, x1, y1
+    for (const auto& m : list.markers) {  // nor the knots' marks
+        const float r = (m.small ? 5.0f : 9.0f) + 4.0f;
+        const ImVec2 c(m.screen.x + float(scene.x), m.screen.y + float(scene.y));
+        placed.push_back(ImVec4(c.x - r, c.y - r, c.x + r, c.y + r));
+    }
     for (const auto& z : list.zoneLabels) {
         const ImVec2 size = ImGui::CalcTextSize(z.text.c_str());
         const float pad = 4.0f * scale_;
@@ -291,12 +297,24 @@ void ViewerUi::drawKnowledge(const AppState& state, UiRequests& requests) {
         ImGui::SetNextItemOpen(openByDefault, ImGuiCond_Appearing);
         const std::string header = section.title + "##" + section.id;
         if (!ImGui::CollapsingHeader(header.c_str())) continue;
+        // Each technique's heading gets a "Show me"; they come in the entry's order.
+        const bool massage = section.id == "massage", stretches = section.id == "stretches";
+        int technique = 0;
         for (const auto& item : section.items) {
             switch (item.kind) {
                 case CareItem::Kind::Heading:
                     if (boldFont_) ImGui::PushFont(boldFont_);
                     ImGui::TextWrapped("%s", item.text.c_str());
                     if (boldFont_) ImGui::PopFont();
+                    if (massage && technique < int(e->selfMassage.size())) {
+                        showMeButton(state, requests, {TechniqueRef::Kind::SelfMassage, technique},
+                                     e->selfMassage[std::size_t(technique)].setUpGiven);
+                        ++technique;
+                    } else if (stretches && technique < int(e->stretches.size())) {
+                        showMeButton(state, requests, {TechniqueRef::Kind::Stretch, technique},
+                                     !e->stretches[std::size_t(technique)].movement.empty());
+                        ++technique;
+                    }
                     break;
                 case CareItem::Kind::Step:
                     ImGui::Text("%d.", item.number);
@@ -322,6 +340,30 @@ void ViewerUi::drawKnowledge(const AppState& state, UiRequests& requests) {
             }
         }
     }
+}
+
+void ViewerUi::showMeButton(const AppState& state, UiRequests& requests, const TechniqueRef& ref, bool available) {
+    if (!available) return;
+    const bool shown = state.technique && *state.technique == ref;
+    const std::string label = std::string(shown ? "Hide it" : "Show me") + "##technique" +
+                              (ref.kind == TechniqueRef::Kind::Stretch ? "s" : "m") + std::to_string(ref.index);
+    if (ImGui::SmallButton(label.c_str())) {
+        if (shown) requests.hideTechnique = true;
+        else requests.showTechnique = ref;
+    }
+}
+
+void ViewerUi::drawGuideCaption(const DrawList& list, const ViewportRect& scene) {
+    if (list.guideCaption.empty()) return;
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const ImVec2 size = ImGui::CalcTextSize(list.guideCaption.c_str());
+    const float pad = 6.0f * scale_;
+    const float x = float(scene.x) + 0.5f * (float(scene.width) - size.x);
+    // Under the side labels at the top: the legend owns the bottom corner.
+    const float y = float(scene.y) + size.y + 6.0f * pad;
+    draw->AddRectFilled(ImVec2(x - pad, y - pad), ImVec2(x + size.x + pad, y + size.y + pad), IM_COL32(255, 255, 255, 235), 5.0f);
+    draw->AddRect(ImVec2(x - pad, y - pad), ImVec2(x + size.x + pad, y + size.y + pad), IM_COL32(20, 40, 107, 255), 5.0f, 0, 1.5f);
+    draw->AddText(ImVec2(x, y), IM_COL32(20, 40, 107, 255), list.guideCaption.c_str());
 }
 
 void ViewerUi::drawPresentation(const AppState& state, UiRequests& requests) {
@@ -365,8 +407,16 @@ void ViewerUi::drawPresentation(const AppState& state, UiRequests& requests) {
         }
         if (!e->selfMassage.empty() || !e->stretches.empty()) {
             sectionHeader("Self-care");
-            for (const auto& t : e->selfMassage) ImGui::TextWrapped("-  %s", renderForSide(t.name, side).c_str());
-            for (const auto& t : e->stretches) ImGui::TextWrapped("-  %s (stretch)", renderForSide(t.name, side).c_str());
+            for (std::size_t i = 0; i < e->selfMassage.size(); ++i) {
+                ImGui::TextWrapped("-  %s", renderForSide(e->selfMassage[i].name, side).c_str());
+                ImGui::SameLine();
+                showMeButton(state, requests, {TechniqueRef::Kind::SelfMassage, int(i)}, e->selfMassage[i].setUpGiven);
+            }
+            for (std::size_t i = 0; i < e->stretches.size(); ++i) {
+                ImGui::TextWrapped("-  %s (stretch)", renderForSide(e->stretches[i].name, side).c_str());
+                ImGui::SameLine();
+                showMeButton(state, requests, {TechniqueRef::Kind::Stretch, int(i)}, !e->stretches[i].movement.empty());
+            }
         }
         if (e->knots.size() > 1) {
             ImGui::Spacing();

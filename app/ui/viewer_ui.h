@@ -47,6 +47,10 @@ private:
     /// The legend over the scene's corner, or (`inPanel`) inside the current panel.
     void drawLegend(const DrawList& list, glm::ivec2 windowSize, bool inPanel);
     void drawMarkers(const DrawList& list, const ViewportRect& scene);
+    /// What the technique shown on the body is, in words, under the scene.
+    void drawGuideCaption(const DrawList& list, const ViewportRect& scene);
+    /// "Show me" beside a technique: draws it on the body and turns to it (again: hides it).
+    void showMeButton(const AppState& state, UiRequests& requests, const TechniqueRef& ref, bool available);
     void drawPainFinder(const AppState& state, UiRequests& requests, const std::vector<BodyArea>& areas,
                         const std::vector<PainCandidate>& candidates);
     void drawLearn();

@@ -401,6 +401,25 @@ void Viewer::saveCarePlan(const std::string& path) {
             renderFrame(FrameKind::PictureOnly);
             m.pictures.emplace_back(captureFrame(), v.caption);
         }
+        // Each technique on the body: the tool at the knot, or the stretch's movement.
+        auto picture = [&](TechniqueRef::Kind kind, int index, bool drawable) -> std::pair<Image, std::string> {
+            if (!drawable) return {};
+            UiRequests show;
+            show.showTechnique = TechniqueRef{kind, index};
+            interaction_->apply(show);
+            if (!interaction_->state().technique) return {};
+            renderFrame(FrameKind::PictureOnly);
+            renderFrame(FrameKind::PictureOnly);
+            std::pair<Image, std::string> shot{captureFrame(), interaction_->drawList().guideCaption};
+            UiRequests hide;
+            hide.hideTechnique = true;
+            interaction_->apply(hide);
+            return shot;
+        };
+        for (std::size_t i = 0; i < entry->selfMassage.size(); ++i)
+            m.massagePictures.push_back(picture(TechniqueRef::Kind::SelfMassage, int(i), entry->selfMassage[i].setUpGiven));
+        for (std::size_t i = 0; i < entry->stretches.size(); ++i)
+            m.stretchPictures.push_back(picture(TechniqueRef::Kind::Stretch, int(i), !entry->stretches[i].movement.empty()));
         plan.muscles.push_back(std::move(m));
     }
     UiRequests back;

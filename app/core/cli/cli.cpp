@@ -19,7 +19,9 @@ std::string cliUsage() {
     return "usage: myomap [options]\n"
            "  --screenshot FILE.png   render one frame exactly as the window would, save it, exit\n"
            "  --size WxH              window or screenshot size (default 1280x800)\n"
-           "  --view front|back|left|right   start from this view (default front)\n"
+           "  --view front|back|left|right|front+back   start from this view (default front); front+back shows\n"
+           "                          the pattern from the front and from behind side by side, like a chart\n"
+           "  --show massage:N|stretch:N  show technique N of the selected muscle on the body (1 = first)\n"
            "  --select MUSCLE_ID[:left|right] select a muscle (side defaults to right)\n"
            "  --no-ui                 leave the panels out of the picture\n"
            "  --knot N                show only knot N of the selected muscle (1 = first)\n"
@@ -78,8 +80,21 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             }
         } else if (a == "--view") {
             const std::string& v = value();
-            o.view = parseViewPreset(v);
-            if (!o.view) throw ArgumentError("--view '" + v + "' must be front, back, left or right");
+            if (v == "front+back") {
+                o.frontAndBack = true;
+                o.view = ViewPreset::Front;
+            } else {
+                o.view = parseViewPreset(v);
+                if (!o.view) throw ArgumentError("--view '" + v + "' must be front, back, left, right or front+back");
+            }
+        } else if (a == "--show") {
+            const std::string& v = value();
+            const auto colon = v.find(':');
+            const std::string kind = v.substr(0, colon);
+            if (colon == std::string::npos || (kind != "massage" && kind != "stretch"))
+                throw ArgumentError("--show '" + v + "' must be massage:N or stretch:N, e.g. stretch:1");
+            positiveNumber(a, v.substr(colon + 1), 50);
+            o.showTechnique = v;
         } else if (a == "--select") {
             // Repeated for a care plan of several muscles; the first is the one the viewer shows.
             if (o.select) o.alsoSelect.push_back(value());

@@ -24,6 +24,8 @@ struct CliOptions {
     std::optional<PaperSize> paper;         ///< --paper for the PDF plan
     std::optional<float> textScale;         ///< --text-size PERCENT / 100
     bool present = false;                   ///< --present: presentation mode
+    bool frontAndBack = false;              ///< --view front+back: two views side by side, like a chart
+    std::optional<std::string> showTechnique;  ///< --show massage:N|stretch:N, checked against the entry later
     bool transparent = false;               ///< --transparent: screenshots without a background
     bool noUi = false;
     std::optional<int> knot;                ///< 1-based knot of the selected muscle to show alone

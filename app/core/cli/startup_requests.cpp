@@ -34,6 +34,19 @@ UiRequests startupRequests(const CliOptions& options, const Catalog& catalog, co
                                 " knot(s)");
         setup.knot = *options.knot - 1;
     }
+    if (options.showTechnique) {
+        const KnowledgeEntry* e = setup.select ? knowledge.forMuscle(setup.select->muscleId) : nullptr;
+        if (!e) throw ArgumentError("--show needs --select with a muscle that has self-care techniques");
+        const std::string& v = *options.showTechnique;
+        const bool stretch = v.rfind("stretch:", 0) == 0;
+        const int n = std::stoi(v.substr(v.find(':') + 1));  // checked by parseCli
+        const int count = static_cast<int>(stretch ? e->stretches.size() : e->selfMassage.size());
+        if (n > count)
+            throw ArgumentError("--show " + v + ": '" + e->id + "' has " + std::to_string(count) + (stretch ? " stretch(es)" : " self-massage technique(s)"));
+        const bool drawable = stretch ? !e->stretches[std::size_t(n - 1)].movement.empty() : e->selfMassage[std::size_t(n - 1)].setUpGiven;
+        if (!drawable) throw ArgumentError("--show " + v + ": that technique of '" + e->id + "' has no picture data yet");
+        setup.showTechnique = TechniqueRef{stretch ? TechniqueRef::Kind::Stretch : TechniqueRef::Kind::SelfMassage, n - 1};
+    }
     for (const auto& text : options.painPoints)
         setup.addSpots.push_back({parsePoint(text, "--pain-point"), 0.0f, "Spot " + std::to_string(setup.addSpots.size() + 1), 0.05f});
     for (const auto& name : options.painAreas) {

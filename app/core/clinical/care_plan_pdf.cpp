@@ -43,6 +43,8 @@ public:
     PageWriter& operator=(const PageWriter&) = delete;
 
     double textWidth() const { return width_ - 2.0 * kMargin; }
+    /// The width left for text beside a picture floated right, or the whole width.
+    double flowWidth() const { return y_ < floatBottom_ ? textWidth() - floatWidth_ : textWidth(); }
     double left() const { return kMargin; }
     double y() const { return y_; }
     double room() const { return bottom() - y_; }
@@ -53,6 +55,7 @@ public:
         cairo_show_page(cr_);
         ++page_;
         y_ = kMargin;
+        floatBottom_ = 0.0;
     }
     void ensure(double height) {
         if (y_ + height > bottom() && y_ > kMargin + 1.0) newPage();
@@ -85,11 +88,29 @@ public:
     /// A paragraph at `indent`, kept whole on one page when it fits on one.
     void paragraph(const std::string& text, const char* font, Rgb color, double indent = 0.0, double after = kGap) {
         if (text.empty()) return;
-        PangoLayout* l = layout(text, font, textWidth() - indent);
+        PangoLayout* l = layout(text, font, flowWidth() - indent);
         const double h = heightOf(l);
         ensure(h);
         draw(l, left() + indent, y_, color);
         y_ += h + after;
+    }
+    /// A picture at the right edge with its caption under it; the text that follows runs
+    /// beside it until clearFloat().
+    void floatRight(const Image& img, const std::string& caption, double w) {
+        if (img.rgba.empty()) return;
+        const double h = w * img.height / img.width;
+        PangoLayout* c = layout(caption, "DejaVu Sans Oblique 8.5", w);
+        const double total = h + 3.0 + heightOf(c);
+        ensure(total);
+        const double x = left() + textWidth() - w;
+        image(img, x, y_, w);
+        draw(c, x, y_ + h + 3.0, kGrey);
+        floatBottom_ = y_ + total + 6.0;
+        floatWidth_ = w + 12.0;
+    }
+    void clearFloat() {
+        y_ = std::max(y_, floatBottom_);
+        floatBottom_ = 0.0;
     }
     /// A heading kept with at least `keep` points of what follows.
     void heading(const std::string& text, const char* font, Rgb color, double keep = 60.0, bool rule = false) {
@@ -110,7 +131,7 @@ public:
     /// "1." then the step, with a hanging indent.
     void numbered(int number, const std::string& text, const char* font) {
         PangoLayout* n = layout(std::to_string(number) + ".", font, 20.0);
-        PangoLayout* l = layout(text, font, textWidth() - 22.0);
+        PangoLayout* l = layout(text, font, flowWidth() - 22.0);
         const double h = heightOf(l);
         ensure(h);
         draw(n, left(), y_, kInk);
@@ -156,6 +177,7 @@ private:
     cairo_t* cr_;
     double width_, height_, y_;
     int page_ = 1;
+    double floatBottom_ = 0.0, floatWidth_ = 0.0;
     std::vector<PangoLayout*> layouts_;
 };
 
@@ -165,11 +187,25 @@ const CareSection* findSection(const std::vector<CareSection>& sections, const c
     return nullptr;
 }
 
-void writeSection(PageWriter& page, const CareSection& section, const std::string& title) {
+using Pictures = std::vector<std::pair<Image, std::string>>;
+
+/// A section; with `pictures`, each heading (a technique) gets its picture beside its steps.
+void writeSection(PageWriter& page, const CareSection& section, const std::string& title, const Pictures* pictures = nullptr) {
     page.heading(title, "DejaVu Sans Bold 13", kRed, 60.0, true);
+    constexpr double kPictureWidth = 190.0;
+    std::size_t technique = 0;
     for (const auto& item : section.items) {
         switch (item.kind) {
-            case CareItem::Kind::Heading: page.heading(item.text, "DejaVu Sans Bold 11", kInk, 90.0); break;
+            case CareItem::Kind::Heading: {
+                page.clearFloat();
+                const Image* picture = pictures && technique < pictures->size() ? &(*pictures)[technique].first : nullptr;
+                const bool shown = picture && !picture->rgba.empty();
+                // Keep the heading with its picture, or with the first lines of its steps.
+                page.heading(item.text, "DejaVu Sans Bold 11", kInk, shown ? kPictureWidth * picture->height / picture->width + 30.0 : 90.0);
+                if (shown) page.floatRight(*picture, (*pictures)[technique].second, kPictureWidth);
+                ++technique;
+                break;
+            }
             case CareItem::Kind::Step: page.numbered(item.number, item.text, "DejaVu Sans 10.5"); break;
             case CareItem::Kind::Bullet: page.paragraph("\u2022  " + item.text, "DejaVu Sans 10.5", kInk, 8.0, 3.0); break;
             case CareItem::Kind::Fact: page.paragraph(item.text, "DejaVu Sans Bold 10", kRed, 0.0, 3.0); break;
@@ -177,6 +213,7 @@ void writeSection(PageWriter& page, const CareSection& section, const std::strin
             default: page.paragraph(item.text, "DejaVu Sans 10.5", kInk);
         }
     }
+    page.clearFloat();
     page.advance(6.0);
 }
 
@@ -314,7 +351,9 @@ std::vector<std::uint8_t> carePlanPdf(const PdfPlan& plan) {
                 const CareSection* s = findSection(muscle.sections, id);
                 if (!s || s->items.empty()) continue;
                 const std::string title = std::string(id) == "knots" ? "The knot and how to find it" : s->title;
-                writeSection(page, *s, title);
+                const std::string sid = id;
+                writeSection(page, *s, title,
+                             sid == "massage" ? &muscle.massagePictures : sid == "stretches" ? &muscle.stretchPictures : nullptr);
             }
             writeDoseTable(page, muscle.doses);
             if (const CareSection* s = findSection(muscle.sections, "progress")) writeSection(page, *s, s->title);

@@ -33,6 +33,9 @@ struct PdfPlanMuscle {
     /// Close-ups of the pattern from the two sides that show most of it, with captions
     /// ("From the front", "From the right side", "From behind").
     std::vector<std::pair<Image, std::string>> pictures;
+    /// A picture of each self-massage technique and each stretch on the body, in the
+    /// entry's order, with its caption; an empty image where there is none.
+    std::vector<std::pair<Image, std::string>> massagePictures, stretchPictures;
 };
 
 struct PdfPlan {

@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include <glm/geometric.hpp>
+
 #include "core/knowledge/yaml_text.h"
 #include "core/support/errors.h"
 
@@ -157,6 +159,96 @@ std::vector<SkinBlob> readBlobs(const Reader& r, const YAML::Node& list, const s
     return blobs;
 }
 
+/// One `facts:` field: {full, short}; short is a flash-card answer.
+MuscleFact readFact(const Reader& r, const YAML::Node& facts, const char* key, bool roots) {
+    const YAML::Node n = r.need(facts, key, "'facts'");
+    r.requireMap(n, std::string("'") + key + "'");
+    if (roots)
+        r.checkKeys(n, {"full", "short", "roots"}, std::string("'") + key + "'");
+    else
+        r.checkKeys(n, {"full", "short"}, std::string("'") + key + "'");
+    MuscleFact fact;
+    fact.full = r.text(n, "full", std::string("'") + key + "'");
+    fact.brief = r.text(n, "short", std::string("'") + key + "'");
+    if (fact.full.size() > 300) r.fail(n["full"], std::string("the full ") + key + " must be at most 300 characters");
+    if (fact.brief.size() > 40) r.fail(n["short"], std::string("the short ") + key + " must be at most 40 characters (a flash-card answer)");
+    if (fact.brief.back() == '.') r.fail(n["short"], std::string("the short ") + key + " is a phrase: no full stop at the end");
+    return fact;
+}
+
+/// A nerve root: C1-C8, T1-T12, L1-L5, S1-S5, Co1, or a cranial nerve "CN V" .. "CN XII".
+bool isNerveRoot(const std::string& root) {
+    static const std::set<std::string> cranial{"CN III", "CN IV", "CN V", "CN VI", "CN VII", "CN IX", "CN X", "CN XI", "CN XII"};
+    if (cranial.count(root)) return true;
+    if (root == "Co1" || root.size() < 2 || root.size() > 3) return false;
+    const char region = root[0];
+    int level = 0;
+    for (std::size_t i = 1; i < root.size(); ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(root[i]))) return false;
+        level = level * 10 + (root[i] - '0');
+    }
+    const int last = region == 'C' ? 8 : region == 'T' ? 12 : (region == 'L' || region == 'S') ? 5 : 0;
+    return level >= 1 && level <= last;
+}
+
+MuscleFacts readFacts(const Reader& r, const YAML::Node& n, const std::map<std::string, std::string>& sources) {
+    r.requireMap(n, "'facts'");
+    r.checkKeys(n, {"origin", "insertion", "action", "innervation", "sources"}, "'facts'");
+    MuscleFacts facts;
+    facts.line = r.line(n);
+    facts.origin = readFact(r, n, "origin", false);
+    facts.insertion = readFact(r, n, "insertion", false);
+    facts.action = readFact(r, n, "action", false);
+    facts.innervation = readFact(r, n, "innervation", true);
+    facts.roots = r.texts(n["innervation"], "roots", true);
+    for (std::size_t i = 0; i < facts.roots.size(); ++i)
+        if (!isNerveRoot(facts.roots[i]))
+            r.fail(n["innervation"]["roots"][i], "'" + facts.roots[i] + "' is not a nerve root (C1-C8, T1-T12, L1-L5, S1-S5, or CN V .. CN XII)");
+    facts.sources = r.texts(n, "sources", true);
+    for (std::size_t i = 0; i < facts.sources.size(); ++i)
+        if (!sources.count(facts.sources[i])) r.fail(n["sources"][i], "source '" + facts.sources[i] + "' is not in content/sources.yaml");
+    return facts;
+}
+
+std::optional<RelativeSide> relativeSide(const Reader& r, const YAML::Node& map, const char* key, bool allowBoth) {
+    const YAML::Node n = map[key];
+    if (!n) return std::nullopt;
+    const std::string v = n.IsScalar() ? n.as<std::string>() : std::string();
+    if (v == "sore") return RelativeSide::Sore;
+    if (v == "other") return RelativeSide::Other;
+    if (v == "both" && allowBoth) return RelativeSide::Both;
+    r.fail(n, std::string("'") + key + "' must be sore" + (allowBoth ? ", other or both" : " or other"));
+}
+
+std::vector<JointMovement> readMovement(const Reader& r, const YAML::Node& list, const std::string& what) {
+    std::vector<JointMovement> out;
+    if (!list) return out;
+    if (!list.IsSequence() || list.size() == 0 || list.size() > 3)
+        r.fail(list, "'movement' of " + what + " must be a list of one to three {joint, motion, side or toward}");
+    for (const auto& m : list) {
+        r.requireMap(m, "a movement");
+        r.checkKeys(m, {"joint", "motion", "side", "toward"}, "a movement");
+        JointMovement move;
+        move.line = r.line(m);
+        const std::string joint = r.text(m, "joint", "a movement");
+        const auto j = jointFromName(joint);
+        if (!j) r.fail(m["joint"], "'" + joint + "' is not a joint (see content/SCHEMA.md)");
+        move.joint = *j;
+        const std::string motion = r.text(m, "motion", "a movement");
+        const auto mo = motionFromName(motion);
+        if (!mo) r.fail(m["motion"], "'" + motion + "' is not a motion (see content/SCHEMA.md)");
+        move.motion = *mo;
+        const auto side = relativeSide(r, m, "side", true);
+        if (isAxial(move.joint) && side) r.fail(m["side"], "the " + joint + " is on the midline: give 'toward', not 'side'");
+        if (!isAxial(move.joint) && !side) r.fail(m, "a movement of the " + joint + " needs 'side: sore', 'other' or 'both'");
+        if (side) move.side = *side;
+        move.toward = relativeSide(r, m, "toward", false);
+        if (const std::string problem = motionProblem(move); !problem.empty()) r.fail(m, problem);
+        out.push_back(move);
+    }
+    return out;
+}
+
 }  // namespace
 
 bool SelfMassage::worksOn(const KnotSite& knot) const {
@@ -171,7 +263,8 @@ KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::str
     const YAML::Node root = parseContentYaml(text, label);
     r.requireMap(root, "a muscle entry");
     r.checkKeys(root, {"id", "covers", "title", "summary", "clinical", "knots", "symptoms", "causes", "self_massage",
-                       "stretches", "red_flags", "cautions", "sources", "progression", "heat", "also_check", "common_cause"},
+                       "stretches", "red_flags", "cautions", "sources", "progression", "heat", "also_check", "common_cause",
+                       "facts"},
                 "a muscle entry");
     KnowledgeEntry e;
     e.file = label;
@@ -186,6 +279,7 @@ KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::str
     }
     e.summary = r.text(root, "summary", "a muscle entry");
     e.clinical = r.text(root, "clinical", "a muscle entry");
+    if (const YAML::Node facts = root["facts"]) e.facts = readFacts(r, facts, sources);
     e.sources = r.texts(root, "sources", true);
     for (std::size_t i = 0; i < e.sources.size(); ++i)
         if (!sources.count(e.sources[i])) r.fail(root["sources"][i], "source '" + e.sources[i] + "' is not in content/sources.yaml");
@@ -250,13 +344,26 @@ KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::str
         if (!list.IsSequence()) r.fail(list, "'self_massage' must be a list");
         for (const auto& t : list) {
             r.requireMap(t, "a self-massage technique");
-            r.checkKeys(t, {"name", "tool", "hand", "knots", "near", "steps", "dose", "pressure", "avoid"},
+            r.checkKeys(t, {"name", "tool", "against", "stroke", "hand", "knots", "near", "steps", "dose", "pressure", "avoid"},
                         "a self-massage technique");
             SelfMassage m;
             m.line = r.line(t);
             m.name = r.text(t, "name", "a self-massage technique");
             m.tool = r.text(t, "tool", "technique '" + m.name + "'");
             m.hand = r.text(t, "hand", "technique '" + m.name + "'", false);
+            if (t["against"] || t["stroke"]) {
+                const std::string against = r.text(t, "against", "technique '" + m.name + "'");
+                if (against == "wall") m.against = MassageSurface::Wall;
+                else if (against == "floor") m.against = MassageSurface::Floor;
+                else if (against != "none") r.fail(t["against"], "'against' must be wall, floor or none");
+                const std::string stroke = r.text(t, "stroke", "technique '" + m.name + "'");
+                if (stroke == "press") m.stroke = MassageStroke::Press;
+                else if (stroke == "roll") m.stroke = MassageStroke::Roll;
+                else if (stroke == "strip") m.stroke = MassageStroke::Strip;
+                else if (stroke == "pinch") m.stroke = MassageStroke::Pinch;
+                else r.fail(t["stroke"], "'stroke' must be press, roll, strip or pinch");
+                m.setUpGiven = true;
+            }
             m.knots = r.texts(t, "knots");
             for (std::size_t i = 0; i < m.knots.size(); ++i) {
                 auto knot = std::find_if(e.knots.begin(), e.knots.end(), [&](const KnotSite& k) { return k.id == m.knots[i]; });
@@ -280,10 +387,12 @@ KnowledgeEntry KnowledgeBase::parseEntry(const std::string& text, const std::str
         if (!list.IsSequence()) r.fail(list, "'stretches' must be a list");
         for (const auto& t : list) {
             r.requireMap(t, "a stretch");
-            r.checkKeys(t, {"name", "start", "steps", "hold_seconds", "repetitions", "frequency", "avoid", "hold_relax"}, "a stretch");
+            r.checkKeys(t, {"name", "movement", "start", "steps", "hold_seconds", "repetitions", "frequency", "avoid", "hold_relax"},
+                        "a stretch");
             Stretch s;
             s.line = r.line(t);
             s.name = r.text(t, "name", "a stretch");
+            s.movement = readMovement(r, t["movement"], "stretch '" + s.name + "'");
             s.holdRelax = r.text(t, "hold_relax", "stretch '" + s.name + "'", false);
             s.start = r.text(t, "start", "stretch '" + s.name + "'");
             s.steps = r.texts(t, "steps", true);
@@ -354,6 +463,14 @@ KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& 
     } else {
         kb.errors_.push_back(sitesFile.string() + ":0: missing; no technique can be checked against the places patients must not press");
     }
+    const fs::path jointsFile = fs::path(contentDir) / "joints.yaml";
+    if (fs::exists(jointsFile)) {
+        try {
+            kb.joints_ = parseJoints(readContentFile(jointsFile.string(), "the joints file"), jointsFile.string());
+        } catch (const ContentError& e) {
+            kb.errors_.push_back(e.what());
+        }
+    }
     const References refs{kb.sources_, kb.areas_, kb.sites_};
 
     std::map<std::string, std::string> coveredBy;
@@ -404,8 +521,9 @@ KnowledgeBase KnowledgeBase::load(const std::string& contentDir, const Catalog& 
 }
 
 KnowledgeBase KnowledgeBase::withEntries(std::vector<KnowledgeEntry> entries, std::vector<EndangermentSite> sites,
-                                         std::vector<BodyArea> areas) {
+                                         std::vector<BodyArea> areas, std::vector<JointCentre> joints) {
     KnowledgeBase kb;
+    kb.joints_ = std::move(joints);
     kb.entries_ = std::move(entries);
     kb.sites_ = std::move(sites);
     kb.areas_ = std::move(areas);
@@ -449,6 +567,40 @@ std::vector<EndangermentSite> KnowledgeBase::parseEndangermentSites(const std::s
     return sites;
 } catch (const YAML::Exception& e) {
     throw yamlError(path, e);
+}
+
+std::vector<JointCentre> KnowledgeBase::parseJoints(const std::string& text, const std::string& path) try {
+    Reader r(path);
+    const YAML::Node root = parseContentYaml(text, path);
+    r.requireMap(root, "joints.yaml");
+    r.checkKeys(root, {"joints"}, "joints.yaml");
+    const YAML::Node list = r.need(root, "joints", "joints.yaml");
+    if (!list.IsSequence()) r.fail(list, "'joints' must be a list");
+    std::vector<JointCentre> joints;
+    for (const auto& n : list) {
+        r.requireMap(n, "a joint");
+        r.checkKeys(n, {"joint", "centre"}, "a joint");
+        JointCentre j;
+        j.line = r.line(n);
+        const std::string name = r.text(n, "joint", "a joint");
+        const auto joint = jointFromName(name);
+        if (!joint) r.fail(n["joint"], "'" + name + "' is not a joint (see content/SCHEMA.md)");
+        for (const auto& other : joints)
+            if (other.joint == *joint) r.fail(n["joint"], "joint '" + name + "' appears twice");
+        j.joint = *joint;
+        j.centre = r.point(n, "centre", "joint '" + name + "'");
+        if (glm::length(j.centre) > 3.0f) r.fail(n["centre"], "the centre of '" + name + "' is outside the body");
+        joints.push_back(j);
+    }
+    return joints;
+} catch (const YAML::Exception& e) {
+    throw yamlError(path, e);
+}
+
+const JointCentre* KnowledgeBase::findJoint(Joint joint) const {
+    for (const auto& j : joints_)
+        if (j.joint == joint) return &j;
+    return nullptr;
 }
 
 const KnowledgeEntry* KnowledgeBase::forMuscle(const std::string& muscleId) const {

@@ -11,6 +11,7 @@
 #include <glm/vec3.hpp>
 
 #include "core/knowledge/body_areas.h"
+#include "core/knowledge/movement.h"
 #include "core/anatomy/catalog.h"
 
 namespace myomap {
@@ -50,8 +51,16 @@ struct Cause {
     int line = 0;
 };
 
+/// What the body leans on to make a self-massage's pressure.
+enum class MassageSurface { None, Wall, Floor };
+/// How a self-massage works the muscle.
+enum class MassageStroke { Press, Roll, Strip, Pinch };
+
 struct SelfMassage {
     std::string name, tool, hand, dose, pressure;
+    MassageSurface against = MassageSurface::None;  ///< wall or floor; none when the hand holds the tool
+    MassageStroke stroke = MassageStroke::Press;
+    bool setUpGiven = false;  ///< `against` and `stroke` were written (not defaults)
     std::vector<std::string> steps, avoid;
     std::vector<std::string> knots;  ///< knot ids it works on; empty: every knot that is not clinician-only
     std::vector<std::string> near;   ///< endangerment site ids whose caution goes with the steps
@@ -64,6 +73,8 @@ struct SelfMassage {
 struct Stretch {
     std::string name, start, frequency, holdRelax;
     std::vector<std::string> steps, avoid;
+    /// What moves and which way; the first is the main movement, drawn as an arrow.
+    std::vector<JointMovement> movement;
     int holdSeconds = 0, repetitions = 0;
     int line = 0;
 };
@@ -77,10 +88,31 @@ struct EndangermentSite {
     int line = 0;
 };
 
+/// A fact a student learns, full (one or two sentences) and short (a flash-card answer).
+struct MuscleFact {
+    std::string full, brief;
+};
+
+/// Attachments, action and nerve supply (clinician level), with their sources.
+struct MuscleFacts {
+    MuscleFact origin, insertion, action, innervation;
+    std::vector<std::string> roots;  ///< nerve roots: "C5", "L4", "CN XI"
+    std::vector<std::string> sources;
+    int line = 0;
+};
+
+/// The centre of a joint (content/joints.yaml), right side: where a stretch's arrow turns.
+struct JointCentre {
+    Joint joint = Joint::Neck;
+    glm::vec3 centre{0.0f};
+    int line = 0;
+};
+
 /// One muscle entry (or group, e.g. the scalenes).
 struct KnowledgeEntry {
     std::string id, title, summary, clinical;
     std::vector<std::string> covers;  ///< catalog ids
+    std::optional<MuscleFacts> facts;
     std::vector<KnotSite> knots;      ///< empty for short entries
     /// Named among the most frequent causes of myofascial pain (`common_cause:` lists the
     /// sources); the pain finder weighs it a little more.
@@ -113,7 +145,7 @@ public:
     static KnowledgeBase load(const std::string& contentDir, const Catalog& catalog);
     /// A knowledge base of the given entries only (tests, tools).
     static KnowledgeBase withEntries(std::vector<KnowledgeEntry> entries, std::vector<EndangermentSite> sites = {},
-                                     std::vector<BodyArea> areas = {});
+                                     std::vector<BodyArea> areas = {}, std::vector<JointCentre> joints = {});
 
     const std::vector<KnowledgeEntry>& entries() const { return entries_; }
     const std::vector<LearnTopic>& topics() const { return topics_; }
@@ -121,6 +153,9 @@ public:
     /// Body areas of content/areas.yaml (the gazetteer zones name with `at:`).
     const std::vector<BodyArea>& areas() const { return areas_; }
     const std::vector<EndangermentSite>& endangermentSites() const { return sites_; }
+    /// Joint centres of content/joints.yaml; a joint may be missing when the file is.
+    const std::vector<JointCentre>& joints() const { return joints_; }
+    const JointCentre* findJoint(Joint joint) const;
     const EndangermentSite* findSite(const std::string& id) const;
     /// "file:line: message" for every problem found while loading.
     const std::vector<std::string>& errors() const { return errors_; }
@@ -142,6 +177,8 @@ public:
     static std::vector<EndangermentSite> loadEndangermentSites(const std::string& path);
     /// Parses the text of an endangerment file; `label` names it in errors (ContentError, label:line).
     static std::vector<EndangermentSite> parseEndangermentSites(const std::string& text, const std::string& label);
+    /// Parses content/joints.yaml's text; throws ContentError naming label:line.
+    static std::vector<JointCentre> parseJoints(const std::string& text, const std::string& label);
 
 private:
     std::vector<KnowledgeEntry> entries_;
@@ -149,6 +186,7 @@ private:
     std::map<std::string, std::string> sources_;
     std::vector<BodyArea> areas_;
     std::vector<EndangermentSite> sites_;
+    std::vector<JointCentre> joints_;
     std::vector<std::string> errors_;
 };
 

@@ -11,6 +11,7 @@
 #include "core/clinical/care_sheet.h"
 #include "core/clinical/pain_drawing.h"
 #include "core/clinical/pain_finder.h"
+#include "core/clinical/technique_guide.h"
 #include "core/session/picking.h"
 #include "core/session/view_focus.h"
 
@@ -80,6 +81,9 @@ struct AppState {
     bool presenting = false;
     /// The muscles the therapist picked to step through (repeated --select).
     std::vector<MuscleRef> shortList;
+    /// The technique shown on the body ("Show me"): its tool or its movement arrow. Goes
+    /// away when the selection, the side or the knot changes.
+    std::optional<TechniqueRef> technique;
 
     /// Messages for the user (bad input that was skipped, errors caught at the boundary).
     std::vector<std::string> notices;

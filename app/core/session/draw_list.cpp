@@ -163,6 +163,10 @@ DrawList buildDrawList(const DrawListInputs& in) {
             list.zoneLabels.push_back({*p, b->where, b->essential});
         }
     }
+    if (in.guide) {
+        list.guides = in.guide->shapes;
+        list.guideCaption = in.guide->caption;
+    }
     if (!in.pattern.empty() && !finder) {
         list.legend.push_back({LegendKind::Knot, "Knot (trigger point)"});
         list.legend.push_back({LegendKind::EssentialZone, "Where the pain is usually felt"});

@@ -15,6 +15,7 @@
 #include "core/anatomy/pack.h"
 #include "core/clinical/referral_pattern.h"
 #include "core/clinical/skin_map.h"
+#include "core/clinical/technique_guide.h"
 #include "core/geometry/camera.h"
 #include "core/session/app_state.h"
 #include "core/session/picking.h"
@@ -78,6 +79,9 @@ struct DrawList {
     std::vector<LegendEntry> legend;
     std::vector<SideLabel> sideLabels;
     std::vector<ZoneLabel> zoneLabels;
+    /// The shown technique: its tool, surface and arrows, and a caption.
+    std::vector<GuideShape> guides;
+    std::string guideCaption;
 
     /// The item drawing `object`, or nullptr when it is hidden.
     const DrawItem* find(std::size_t object) const;
@@ -93,6 +97,8 @@ struct DrawListInputs {
     glm::vec2 viewportSize{1.0f};
     /// Tests whether a knot is hidden behind the body; null skips the test.
     const ScenePicker* picker = nullptr;
+    /// The technique shown on the body; null for none.
+    const TechniqueGuide* guide = nullptr;
 };
 
 DrawList buildDrawList(const DrawListInputs& in);

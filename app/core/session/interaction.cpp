@@ -82,7 +82,8 @@ LayerVisibility Interaction::effectiveLayers() const {
 
 const DrawList& Interaction::drawList() const {
     if (drawListRevision_ != revision_) {
-        drawList_ = buildDrawList({pack_, state_, effectiveLayers(), pattern_, paint_, camera_, viewport_, &picker_});
+        drawList_ = buildDrawList({pack_, state_, effectiveLayers(), pattern_, paint_, camera_, viewport_, &picker_,
+                                   guide_ ? &*guide_ : nullptr});
         drawListRevision_ = revision_;
     }
     return drawList_;
@@ -244,6 +245,7 @@ void Interaction::select(const MuscleRef& ref) {
     if (ref == state_.selected) return;
     if (ref.muscleId != state_.selected.muscleId) state_.selectedKnot = -1;
     state_.selected = ref;
+    showTechnique(std::nullopt);
     if (!state_.painFinder) rebuildPattern(true);
     changed();
 }
@@ -251,7 +253,32 @@ void Interaction::select(const MuscleRef& ref) {
 void Interaction::setKnot(int knot) {
     if (knot == state_.selectedKnot) return;
     state_.selectedKnot = knot;
+    showTechnique(std::nullopt);
     if (!state_.painFinder) rebuildPattern(true);
+    changed();
+}
+
+void Interaction::showTechnique(const std::optional<TechniqueRef>& ref) {
+    if (!ref) {
+        if (!state_.technique) return;
+        state_.technique.reset();
+        guide_.reset();
+        changed();
+        return;
+    }
+    const KnowledgeEntry* e = state_.selected.empty() ? nullptr : knowledge_.forMuscle(state_.selected.muscleId);
+    if (!e || skinObject_ < 0) throw ArgumentError("select a muscle with self-care techniques before asking to be shown one");
+    const int object = pack_.indexOf(state_.selected.muscleId, state_.selected.side);
+    const Mesh* muscle = object >= 0 ? &pack_.objects[static_cast<std::size_t>(object)].mesh(Lod::Full) : nullptr;
+    guide_ = techniqueGuide(*e, *ref, state_.selected.side, state_.selectedKnot, knowledge_,
+                            picker_.bvh(static_cast<std::size_t>(skinObject_)), muscle, camera_.fovY);
+    if (!guide_) {
+        state_.technique.reset();
+        notify("There is no picture of that technique on the body yet.");
+        return;
+    }
+    state_.technique = *ref;
+    glideTo(guide_->pose);
     changed();
 }
 
@@ -367,6 +394,8 @@ void Interaction::apply(const UiRequests& r) {
     if (r.muscleStep) key(r.muscleStep > 0 ? KeyAction::NextMuscle : KeyAction::PreviousMuscle);
     if (r.resetView) key(KeyAction::ResetView);
     if (r.knot) setKnot(*r.knot);
+    if (r.hideTechnique) showTechnique(std::nullopt);
+    if (r.showTechnique) showTechnique(*r.showTechnique);
     if (r.focus && *r.focus != state_.focus) {
         state_.focus = *r.focus;
         if (!state_.painFinder) rebuildPattern(true);

@@ -108,6 +108,8 @@ private:
     int markerAt(glm::vec2 pixel) const;
     void select(const MuscleRef& ref);
     void setKnot(int knot);
+    /// Shows `ref` of the selected entry on the body and turns to it; nullopt hides it.
+    void showTechnique(const std::optional<TechniqueRef>& ref);
     void addStroke(Stroke stroke);
     void applyDab(const Dab& dab, bool erase);
     /// Recomputes the drawing's vertices and the paint from the strokes (undo, open, clear).
@@ -138,6 +140,7 @@ private:
     glm::vec2 viewport_{1280.0f, 800.0f};
     ReferralPattern pattern_;
     std::vector<PainCandidate> candidates_;
+    std::optional<TechniqueGuide> guide_;  // the shapes of state_.technique
     struct Glide {
         CameraPose from, to;
         double start = -1.0;  ///< set on the first advance after the glide begins

@@ -28,6 +28,8 @@ struct UiRequests {
     int knotStep = 0;    ///< +1 the next knot (as Page Down), -1 the previous
     int muscleStep = 0;  ///< +1 the next muscle of the short list, -1 the previous
     bool resetView = false;
+    std::optional<TechniqueRef> showTechnique;  ///< "Show me": draw it on the body and turn to it
+    bool hideTechnique = false;
     std::optional<std::vector<MuscleRef>> shortList;
     struct SpotRequest {
         glm::vec3 point;
