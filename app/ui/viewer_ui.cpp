@@ -101,11 +101,19 @@ void ViewerUi::layout(int windowWidth) {
 }
 
 UiRequests ViewerUi::draw(const AppState& state, const DrawList& list, glm::ivec2 windowSize, const ViewportRect& scene,
-                          const std::vector<BodyArea>& areas, const std::vector<PainCandidate>& candidates, bool withPanel) {
+                          const std::vector<BodyArea>& areas, const std::vector<PainCandidate>& candidates, bool withPanel,
+                          const std::vector<SceneView>& halves) {
     UiRequests requests;
     list_ = &list;
     if (withPanel) drawPanel(state, requests, windowSize, areas, candidates);
-    drawMarkers(list, scene);
+    if (halves.empty()) {
+        drawMarkers(list, scene);
+    } else {
+        for (const auto& h : halves) drawMarkers(*h.list, h.rect);
+        // A thin rule between the two figures, as on a printed chart.
+        const ImVec2 top(float(halves.back().rect.x), float(scene.y)), bottom(top.x, float(scene.y + scene.height));
+        ImGui::GetBackgroundDrawList()->AddLine(top, bottom, IM_COL32(150, 150, 160, 255), 1.5f);
+    }
     if (withPanel) drawGuideCaption(list, scene);
     if (withPanel) {
         drawAbout();
@@ -164,7 +172,12 @@ void ViewerUi::drawPanel(const AppState& state, UiRequests& requests, glm::ivec2
     ImGui::SameLine();
     if (ImGui::Button("Their right side", ImVec2(1.5f * third + ImGui::GetStyle().ItemSpacing.x, 0)))
         requests.preset = ViewPreset::Right;
-    ImGui::TextDisabled("Drag to turn, right-drag to move,\nscroll to zoom.");
+    bool split = state.frontAndBack;
+    if (ImGui::Checkbox("Front and back, side by side", &split)) requests.frontAndBack = split;
+    // A preset is one view: it ends the side-by-side chart.
+    if (requests.preset || requests.frameAll) requests.frontAndBack = false;
+    if (state.frontAndBack) ImGui::TextDisabled("The chart view stays still. Turn it off\nto turn the body.");
+    else ImGui::TextDisabled("Drag to turn, right-drag to move,\nscroll to zoom.");
     for (const auto& notice : state.notices) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.25f, 0.0f, 1.0f));
         ImGui::TextWrapped("%s", notice.c_str());
@@ -223,12 +236,24 @@ void ViewerUi::drawMarkers(const DrawList& list, const ViewportRect& scene) {
         draw->AddRectFilled(ImVec2(rect.x, rect.y), ImVec2(rect.z, rect.w), IM_COL32(255, 255, 255, 225), 4.0f);
         draw->AddText(box, z.essential ? IM_COL32(140, 20, 15, 255) : IM_COL32(90, 60, 60, 255), z.text.c_str());
     }
-    // The patient's right and left, on a light box so they read on any background.
+    // The patient's right and left, on a light box so they read on any background; in a
+    // narrow view (one half of the front-and-back chart) a label that would cover another
+    // moves down a line.
+    std::vector<ImVec4> labelBoxes;
     for (const auto& label : list.sideLabels) {
         const ImVec2 size = ImGui::CalcTextSize(label.text.c_str());
         const float pad = 4.0f * scale_;
         const float x = float(scene.x) + label.screen.x - label.align * size.x;
-        const float y = float(scene.y) + label.screen.y;
+        float y = float(scene.y) + label.screen.y;
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const ImVec4& b : labelBoxes)
+                if (x - pad < b.z && b.x < x + size.x + pad && y - pad < b.w && b.y < y + size.y + pad) {
+                    y = b.w + pad + 2.0f;
+                    moved = true;
+                }
+        }
+        labelBoxes.push_back(ImVec4(x - pad, y - pad, x + size.x + pad, y + size.y + pad));
         draw->AddRectFilled(ImVec2(x - pad, y - pad), ImVec2(x + size.x + pad, y + size.y + pad), IM_COL32(255, 255, 255, 215), 4.0f);
         draw->AddText(ImVec2(x, y), IM_COL32(30, 30, 40, 255), label.text.c_str());
     }
@@ -428,6 +453,7 @@ void ViewerUi::drawPresentation(const AppState& state, UiRequests& requests) {
     ImGui::Spacing();
     if (state.shortList.size() > 1 && ImGui::Button("Next muscle")) requests.muscleStep = 1;
     if (ImGui::Button("Turn back to the pattern")) requests.resetView = true;
+    if (ImGui::Button(state.frontAndBack ? "One view" : "Front and back")) requests.frontAndBack = !state.frontAndBack;
     if (ImGui::Button("Leave presentation")) requests.presenting = false;
     ImGui::TextDisabled("Keys: Page Down / Page Up: knots. ] and [: muscles. R: back to the pattern.");
 }

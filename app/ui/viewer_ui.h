@@ -35,8 +35,15 @@ public:
 
     /// Draws the panel (unless `withPanel` is false), then the knot markers and legend of
     /// `list` over the scene viewport `scene`. All sizes are window coordinates.
+    /// With `halves` (the front-and-back view) the marks are drawn per half from each
+    /// half's own list instead of `list`.
+    struct SceneView {
+        const DrawList* list = nullptr;
+        ViewportRect rect;
+    };
     UiRequests draw(const AppState& state, const DrawList& list, glm::ivec2 windowSize, const ViewportRect& scene,
-                    const std::vector<BodyArea>& areas, const std::vector<PainCandidate>& candidates, bool withPanel = true);
+                    const std::vector<BodyArea>& areas, const std::vector<PainCandidate>& candidates, bool withPanel = true,
+                    const std::vector<SceneView>& halves = {});
 
 private:
     void drawPanel(const AppState& state, UiRequests& requests, glm::ivec2 windowSize, const std::vector<BodyArea>& areas,

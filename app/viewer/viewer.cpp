@@ -151,7 +151,9 @@ void Viewer::handleInput() {
     ImGuiIO& io = ImGui::GetIO();
     const double now = glfwGetTime();
     const ViewportRect vp = sceneViewport(showsPanel(FrameKind::Interactive));
-    if (!io.WantCaptureMouse) {
+    // The front-and-back chart is a still picture: each half has its own camera, so the
+    // mouse does not turn or pick in it (the panel and the keys still work).
+    if (!io.WantCaptureMouse && !interaction_->state().frontAndBack) {
         // ImGui's mouse position is in window coordinates, like the viewport.
         const glm::vec2 mouse = vp.toLocal({io.MousePos.x, io.MousePos.y});
         const glm::vec2 delta(io.MouseDelta.x, io.MouseDelta.y);
@@ -248,8 +250,17 @@ void Viewer::renderFrame(FrameKind kind) {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     if (kind == FrameKind::Interactive) handleInput();
+    // The front-and-back view: two halves of the scene viewport, each with its own camera.
+    const auto& halves = interaction_->chartHalves();
+    std::vector<ViewerUi::SceneView> halfViews;
+    for (std::size_t h = 0; h < halves.size(); ++h) {
+        ViewportRect r = vp;
+        r.width = vp.width / 2;
+        r.x = vp.x + static_cast<int>(h) * r.width;
+        halfViews.push_back({&halves[h].list, r});
+    }
     handleRequests(ui_->draw(interaction_->state(), interaction_->drawList(), window_->windowSize(), vp, knowledge_.areas(),
-                             interaction_->candidates(), withPanel));
+                             interaction_->candidates(), withPanel, halfViews));
     interaction_->advance(glfwGetTime());
     if (interaction_->animating()) lastInteraction_ = glfwGetTime();
     ImGui::Render();
@@ -271,8 +282,16 @@ void Viewer::renderFrame(FrameKind kind) {
     if (options_.transparent) glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     else glClearColor(0.9f, 0.9f, 0.9f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    renderer_->draw(interaction_->camera(), vp.aspect(), toFramebuffer(vp, window_->windowSize(), fb), sceneTarget_.id(),
-                    interaction_->drawList(), settings);
+    if (halfViews.empty()) {
+        renderer_->draw(interaction_->camera(), vp.aspect(), toFramebuffer(vp, window_->windowSize(), fb), sceneTarget_.id(),
+                        interaction_->drawList(), settings);
+    } else {
+        // Fetched again: the panel's requests may have changed what the halves show.
+        const auto& fresh = interaction_->chartHalves();
+        for (std::size_t h = 0; h < fresh.size() && h < halfViews.size(); ++h)
+            renderer_->draw(fresh[h].camera, halfViews[h].rect.aspect(), toFramebuffer(halfViews[h].rect, window_->windowSize(), fb),
+                            sceneTarget_.id(), fresh[h].list, settings);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     drawnScene_ = key;
     checkGl("drawing the scene");

@@ -31,10 +31,21 @@ if "595.28 x 841.89" not in info:
 if not 6 <= pages <= 30:
     sys.exit(f"{pages} pages for three muscles (expected 6 to 30)")
 images = [l for l in tool("pdfimages", "-list", pdf).splitlines()[2:] if l.strip()]
-if len(images) != 2 * len(plan):
-    sys.exit(f"{len(images)} pictures (expected two views per muscle, {2 * len(plan)})")
+docs = {entry: yaml.safe_load(open(os.path.join(content, "muscles", entry + ".yaml"))) for _, _, entry in plan}
+techniques = sum(len(d.get("self_massage", [])) + len(d.get("stretches", [])) for d in docs.values())
+# Two chart views per muscle, and one picture beside every technique.
+if len(images) != 2 * len(plan) + techniques:
+    sys.exit(f"{len(images)} pictures (expected two views per muscle and one per technique, {2 * len(plan) + techniques})")
 if images[0].split()[0] != "1":
     sys.exit("the first muscle's pictures are not on page 1")
+pictured_pages = {int(l.split()[0]) for l in images}
+page_text = [re.sub(r"\s+", "", tool("pdftotext", "-f", str(p), "-l", str(p), pdf, "-")) for p in range(1, pages + 1)]
+for muscle, side, entry in plan:
+    for t in docs[entry].get("self_massage", []) + docs[entry].get("stretches", []):
+        heading = re.sub(r"\s+", "", f"{t['name']}({side}side)")
+        on = [p + 1 for p, txt in enumerate(page_text) if heading in txt]
+        if not on or not any(p in pictured_pages for p in on):
+            sys.exit(f"{entry}: the technique '{t['name']}' has no picture on its page {on}")
 
 # Text, with all white space removed: line breaks fall anywhere in a wrapped paragraph.
 text = re.sub(r"\s+", "", tool("pdftotext", pdf, "-"))

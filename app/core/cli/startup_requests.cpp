@@ -26,6 +26,7 @@ UiRequests startupRequests(const CliOptions& options, const Catalog& catalog, co
         setup.shortList = list;
     }
     if (options.present) setup.presenting = true;
+    if (options.frontAndBack) setup.frontAndBack = true;
     if (options.knot) {
         const KnowledgeEntry* e = setup.select ? knowledge.forMuscle(setup.select->muscleId) : nullptr;
         if (!e || !e->hasKnotData()) throw ArgumentError("--knot needs --select with a muscle that has knot data");

@@ -158,7 +158,7 @@ Sweep sweepOf(const JointMovement& m) {
         case Motion::Inversion: return {down, medial, radius};
         case Motion::Eversion: return {down, lateral, radius};
         case Motion::Protraction: return {lateral, front, radius};
-        case Motion::Retraction: return {lateral, back, radius};
+        case Motion::Retraction: return m.joint == Joint::Jaw ? Sweep{part, back, radius} : Sweep{lateral, back, radius};
         case Motion::Elevation: return {lateral, up, radius};
         case Motion::Depression: return {lateral, down, radius};
         case Motion::RadialDeviation: return {down, lateral, radius};

@@ -32,7 +32,7 @@ constexpr std::array<std::pair<Motion, std::string_view>, 24> kMotions{{
 std::vector<Motion> motionsOf(Joint joint) {
     using M = Motion;
     switch (joint) {
-        case Joint::Jaw: return {M::Opening, M::Protrusion};
+        case Joint::Jaw: return {M::Opening, M::Protrusion, M::Retraction};
         case Joint::Neck:
         case Joint::UpperBack:
         case Joint::LowBack: return {M::Flexion, M::Extension, M::Rotation, M::LateralFlexion};
@@ -112,7 +112,7 @@ std::string phrase(Joint j, Motion m) {
         case Motion::Inversion: return "turn the sole inward";
         case Motion::Eversion: return "turn the sole outward";
         case Motion::Protraction: return "reach the shoulder blade forward";
-        case Motion::Retraction: return "squeeze the shoulder blade back";
+        case Motion::Retraction: return j == Joint::Jaw ? "draw the lower jaw back" : "squeeze the shoulder blade back";
         case Motion::Elevation: return "lift the shoulder";
         case Motion::Depression: return "draw the shoulder down";
         case Motion::RadialDeviation: return "bend the wrist toward the thumb";

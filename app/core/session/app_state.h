@@ -84,6 +84,8 @@ struct AppState {
     /// The technique shown on the body ("Show me"): its tool or its movement arrow. Goes
     /// away when the selection, the side or the knot changes.
     std::optional<TechniqueRef> technique;
+    /// Two views side by side, from the front and from behind, like a printed chart.
+    bool frontAndBack = false;
 
     /// Messages for the user (bad input that was skipped, errors caught at the boundary).
     std::vector<std::string> notices;

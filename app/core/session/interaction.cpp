@@ -89,6 +89,30 @@ const DrawList& Interaction::drawList() const {
     return drawList_;
 }
 
+const std::vector<Interaction::ChartHalf>& Interaction::chartHalves() const {
+    if (halvesRevision_ == revision_) return halves_;
+    halvesRevision_ = revision_;
+    halves_.clear();
+    if (!state_.frontAndBack) return halves_;
+    const glm::vec2 half(std::max(1.0f, 0.5f * viewport_.x), viewport_.y);
+    const float aspect = half.x / half.y;
+    for (const ViewPreset preset : {ViewPreset::Front, ViewPreset::Back}) {
+        ChartHalf h{camera_, {}};
+        const glm::vec3 direction(0.0f, 0.0f, preset == ViewPreset::Front ? 1.0f : -1.0f);
+        if (auto pose = chartPose(pattern_, direction, camera_.fovY)) {
+            // The chart pose frames a landscape view; a narrow half needs to stand back.
+            pose->distance *= std::max(1.0f, 0.75f / aspect);
+            applyPose(h.camera, *pose);
+        } else {
+            h.camera.frame(pack_.bodyBounds(), preset, aspect);
+        }
+        h.list = buildDrawList({pack_, state_, effectiveLayers(), pattern_, paint_, h.camera, half, &picker_,
+                                guide_ ? &*guide_ : nullptr});
+        halves_.push_back(std::move(h));
+    }
+    return halves_;
+}
+
 void Interaction::setViewportSize(glm::vec2 size) {
     size = glm::max(size, glm::vec2(1.0f));
     if (size == viewport_) return;
@@ -383,6 +407,10 @@ void Interaction::apply(const UiRequests& r) {
     }
     if (r.shortList) {
         state_.shortList = *r.shortList;
+        changed();
+    }
+    if (r.frontAndBack && *r.frontAndBack != state_.frontAndBack) {
+        state_.frontAndBack = *r.frontAndBack;
         changed();
     }
     if (r.presenting && *r.presenting != state_.presenting) {

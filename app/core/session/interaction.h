@@ -58,6 +58,16 @@ public:
     /// What to draw now (cached until something changes).
     const DrawList& drawList() const;
 
+    /// One half of the front-and-back view: its camera, framing the pattern (or the body)
+    /// from its side, and what to draw there.
+    struct ChartHalf {
+        OrbitCamera camera;
+        DrawList list;
+    };
+    /// The front and the back half, left to right; empty unless state().frontAndBack.
+    /// Each half is half the scene viewport wide.
+    const std::vector<ChartHalf>& chartHalves() const;
+
     /// Bumps on every change that alters the picture or the panel.
     std::uint64_t revision() const { return revision_; }
     /// Bumps each time the referral pattern (or the finder's candidates) is rebuilt.
@@ -152,6 +162,8 @@ private:
     std::uint64_t patternRevision_ = 0;
     mutable std::uint64_t drawListRevision_ = 0;
     mutable DrawList drawList_;
+    mutable std::uint64_t halvesRevision_ = 0;
+    mutable std::vector<ChartHalf> halves_;
 };
 
 }  // namespace myomap

@@ -30,6 +30,7 @@ struct UiRequests {
     bool resetView = false;
     std::optional<TechniqueRef> showTechnique;  ///< "Show me": draw it on the body and turn to it
     bool hideTechnique = false;
+    std::optional<bool> frontAndBack;
     std::optional<std::vector<MuscleRef>> shortList;
     struct SpotRequest {
         glm::vec3 point;
