@@ -39,7 +39,7 @@ if len(images) != 2 * len(plan) + techniques:
 if images[0].split()[0] != "1":
     sys.exit("the first muscle's pictures are not on page 1")
 pictured_pages = {int(l.split()[0]) for l in images}
-page_text = [re.sub(r"\s+", "", tool("pdftotext", "-f", str(p), "-l", str(p), pdf, "-")) for p in range(1, pages + 1)]
+page_text = [re.sub(r"\s+", "", tool("pdftotext", "-raw", "-f", str(p), "-l", str(p), pdf, "-")) for p in range(1, pages + 1)]
 for muscle, side, entry in plan:
     for t in docs[entry].get("self_massage", []) + docs[entry].get("stretches", []):
         heading = re.sub(r"\s+", "", f"{t['name']}({side}side)")
@@ -48,7 +48,7 @@ for muscle, side, entry in plan:
             sys.exit(f"{entry}: the technique '{t['name']}' has no picture on its page {on}")
 
 # Text, with all white space removed: line breaks fall anywhere in a wrapped paragraph.
-text = re.sub(r"\s+", "", tool("pdftotext", pdf, "-"))
+text = re.sub(r"\s+", "", tool("pdftotext", "-raw", pdf, "-"))
 def squash(s):
     return re.sub(r"\s+", "", s)
 for token in ("{sore}", "{other}", "{Sore}", "{Other}"):

@@ -309,3 +309,38 @@ TEST(RealContent, WhenToSeeAClinicianListsTheHeadlineRedFlags) {
                              "weak", "foot drop", "fall", "night"})
         EXPECT_NE(text.find(word), std::string::npos) << word;
 }
+
+// Study mode and the technique pictures (issues 13 and 14) need these for every entry.
+TEST(RealContent, EveryEntryHasItsFactsAndEveryTechniqueItsPictureData) {
+    int facts = 0, stretches = 0, techniques = 0;
+    for (const auto& e : content().kb.entries()) {
+        if (e.facts) ++facts;
+        else ADD_FAILURE() << e.file << ": no facts (origin, insertion, action, innervation)";
+        for (const auto& s : e.stretches) {
+            ++stretches;
+            if (s.movement.empty()) ADD_FAILURE() << e.file << ":" << s.line << ": stretch '" << s.name << "' has no movement";
+        }
+        for (const auto& t : e.selfMassage) {
+            ++techniques;
+            if (!t.setUpGiven) ADD_FAILURE() << e.file << ":" << t.line << ": technique '" << t.name << "' lacks against and stroke";
+        }
+    }
+    std::printf("entries with facts: %d of %zu; stretches: %d; self-massage techniques: %d\n", facts, content().kb.entries().size(),
+                stretches, techniques);
+    EXPECT_EQ(static_cast<std::size_t>(facts), content().kb.entries().size());
+}
+
+TEST(RealContent, EveryJointAStretchTurnsAboutHasACentreInsideTheBody) {
+    for (const auto& e : content().kb.entries())
+        for (const auto& s : e.stretches)
+            for (const auto& m : s.movement)
+                if (!content().kb.findJoint(m.joint))
+                    ADD_FAILURE() << e.file << ":" << m.line << ": joint '" << jointName(m.joint) << "' has no centre in joints.yaml";
+    const Pack pack = Pack::read(MYOMAP_TEST_PACK);
+    const Bounds body = pack.bodyBounds();
+    for (const auto& j : content().kb.joints()) {
+        EXPECT_GT(j.centre.y, body.min.y) << jointName(j.joint);
+        EXPECT_LT(j.centre.y, body.max.y) << jointName(j.joint);
+        EXPECT_LE(j.centre.x, 0.0f) << jointName(j.joint) << " is given for the right side (x <= 0)";
+    }
+}

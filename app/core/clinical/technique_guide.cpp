@@ -173,6 +173,23 @@ Sweep sweepOf(const JointMovement& m) {
 
 glm::vec3 mirrored(const glm::vec3& v) { return {-v.x, v.y, v.z}; }
 
+/// Which way a wall pushes: level, from the side the steps say the patient stands to it
+/// ("back to a wall", "face the wall"); the skin's slope alone cannot tell a ball on top of
+/// the shoulder from one on the side of the neck.
+glm::vec3 wallPush(const SelfMassage& t, const glm::vec3& n, const glm::vec3& knot) {
+    glm::vec3 level(n.x, 0.0f, n.z);
+    if (glm::length(level) < 0.35f) level = glm::vec3(0.0f, 0.0f, -1.0f);
+    level = glm::normalize(level);
+    std::string steps;
+    for (const auto& step : t.steps) steps += " " + step;
+    for (auto& ch : steps) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto says = [&](const char* phrase) { return steps.find(phrase) != std::string::npos; };
+    if (says("back to a wall") || says("back near a wall") || says("back to the wall") || says("back against")) return {0, 0, -1};
+    if (says("face the wall") || says("facing the wall") || says("facing a wall")) return {0, 0, 1};
+    if (says("side to the wall") || says("side against")) return {knot.x < 0.0f ? -1.0f : 1.0f, 0, 0};
+    return level;
+}
+
 }  // namespace
 
 glm::vec3 principalAxis(const std::vector<glm::vec3>& points) {
@@ -205,10 +222,19 @@ std::optional<TechniqueGuide> massageGuide(const SelfMassage& t, Side side, cons
     if (!t.setUpGiven) return std::nullopt;
     const auto hit = skin.closest(knot, 0.3f);
     if (!hit) return std::nullopt;
-    const glm::vec3 s = hit->point;
+    glm::vec3 s = hit->point;
     glm::vec3 n = hit->normal;
     // The outward normal: away from the knot when the knot lies under the skin.
     if (glm::dot(n, s - knot) < 0.0f && glm::distance(s, knot) > 0.003f) n = -n;
+    if (t.against == MassageSurface::Wall) {
+        // Against a wall the ball sits where the skin meets the wall's push, which may not be
+        // the skin nearest the knot (the back of the shoulder, not the side of the neck).
+        const glm::vec3 push = wallPush(t, n, knot);
+        if (const auto h = skin.intersect({knot + push * 0.4f, -push}); h && glm::distance(h->point, knot) < 0.12f) {
+            s = h->point;
+            if (const auto c = skin.closest(s, 0.01f)) n = glm::dot(c->normal, push) >= 0.0f ? c->normal : -c->normal;
+        }
+    }
     // The muscle's direction along the skin, and across it.
     glm::vec3 along = muscleAxis - glm::dot(muscleAxis, n) * n;
     along = glm::length(along) < 1e-3f ? perpendicular(n) : glm::normalize(along);
@@ -253,10 +279,14 @@ std::optional<TechniqueGuide> massageGuide(const SelfMassage& t, Side side, cons
         g.shapes.push_back(cylinder(tip, tip + n * 0.075f + across * 0.02f, 0.011f, kFinger));
         reach = 0.085f;
     }
+    // Which way the pressure comes: square to the skin, except that a wall stands upright,
+    // so its push is level (a ball on top of the shoulder is pressed from behind).
+    const glm::vec3 push = t.against == MassageSurface::Wall ? wallPush(t, n, knot) : n;
     if (t.against != MassageSurface::None) {
-        // The wall or floor touches the far side of the tool, square to the pressure.
-        const glm::vec3 c = s + n * (reach + 0.005f);
-        glm::mat4 m = frame(c, n, {0.30f, 0.36f, 0.01f});
+        // The wall or floor touches the far side of the tool.
+        const glm::vec3 toolCentre = s + n * (0.5f * reach);
+        const glm::vec3 c = toolCentre + push * (0.5f * reach + 0.005f);
+        glm::mat4 m = frame(c, push, {0.30f, 0.36f, 0.01f});
         g.shapes.push_back({GuideShape::Kind::Box, m, t.against == MassageSurface::Wall ? kWall : kFloor, false});
     }
     // The pressure or the movement.
@@ -265,7 +295,7 @@ std::optional<TechniqueGuide> massageGuide(const SelfMassage& t, Side side, cons
     std::string action;
     switch (t.stroke) {
         case MassageStroke::Press:
-            arrow(g.shapes, beside + n * 0.12f, beside + n * 0.015f);
+            arrow(g.shapes, beside + push * 0.12f, beside + push * 0.015f);
             action = t.against == MassageSurface::None ? "press and hold on the knot" : "lean in and hold on the knot";
             break;
         case MassageStroke::Roll: {
