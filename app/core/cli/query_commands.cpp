@@ -89,6 +89,16 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
                   {"side", "right"},
                   {"has_knot_data", e && e->hasKnotData()},
                   {"knots", knots}};
+        // Study facts (clinician level), full and short, with the nerve roots and sources.
+        auto fact = [](const MuscleFact& f) { return json{{"full", f.full}, {"short", f.brief}}; };
+        const bool facts = e && e->facts;
+        result["origin"] = facts ? fact(e->facts->origin) : json(nullptr);
+        result["insertion"] = facts ? fact(e->facts->insertion) : json(nullptr);
+        result["action"] = facts ? fact(e->facts->action) : json(nullptr);
+        json innervation = facts ? fact(e->facts->innervation) : json(nullptr);
+        if (facts) innervation["roots"] = e->facts->roots;
+        result["innervation"] = innervation;
+        result["facts_sources"] = facts ? json(e->facts->sources) : json::array();
     } else if (what == "pain") {
         const PackObject* skinObject = d.pack.layer(Layer::Skin);
         if (!skinObject) throw ArgumentError("the pack has no skin layer");

@@ -45,6 +45,16 @@ std::vector<CareSection> buildCareSheet(const KnowledgeEntry& e, const Catalog& 
         for (const auto& id : e.covers)
             if (const MuscleEntry* m = catalog.find(id)) add(overview, K::Fact, m->commonName + " (" + m->latinName + ")");
         add(overview, K::Paragraph, e.clinical);
+        if (e.facts) {
+            // The facts students learn, one line each, as an atlas's table gives them.
+            add(overview, K::Heading, "Attachments, action and nerve supply");
+            add(overview, K::Bullet, "Origin: " + e.facts->origin.full);
+            add(overview, K::Bullet, "Insertion: " + e.facts->insertion.full);
+            add(overview, K::Bullet, "Action: " + e.facts->action.full);
+            std::string roots;
+            for (const auto& r : e.facts->roots) roots += (roots.empty() ? "" : ", ") + r;
+            add(overview, K::Bullet, "Innervation: " + e.facts->innervation.full + " Roots: " + roots + ".");
+        }
     } else {
         add(overview, K::Paragraph, e.summary);
     }
