@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/study/quiz.h"
+
 #include "core/cli/author_commands.h"
 #include "core/cli/numbers.h"
 #include "core/clinical/pain_drawing.h"
@@ -40,6 +42,7 @@ std::string queryUsage() {
            "       myomap query muscle MUSCLE_ID\n"
            "       myomap query pain (--point X,Y,Z [--radius R] | --area NAME)... [--drawing FILE.json]\n"
            "                         [--compare EARLIER.json] [--side right|left] [--limit N]\n"
+           "       myomap query quiz --kind name|find|refers|paint [--seed N] [--count K] [--region R] [--knots-only]\n"
            "Points are in the pack's frame: metres, +Y up, +Z anterior, subject's right at -X. Areas are\n"
            "on the right side unless --side left. Output is JSON (docs/query.schema.json).\n";
 }
@@ -61,6 +64,47 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
                             {"has_knot_data", e && e->hasKnotData()}});
         }
         result = {{"muscles", list}};
+    } else if (what == "quiz") {
+        QuizOptions o;
+        bool kindGiven = false;
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            auto value = [&]() -> const std::string& {
+                if (i + 1 >= args.size()) throw ArgumentError(a + " needs a value");
+                return args[++i];
+            };
+            if (a == "--kind") {
+                const std::string& v = value();
+                const auto k = parseQuizKind(v);
+                if (!k) throw ArgumentError("--kind '" + v + "' must be name, find, refers or paint");
+                o.kind = *k;
+                kindGiven = true;
+            } else if (a == "--seed") {
+                o.seed = static_cast<std::uint32_t>(parseInteger(value(), 0, 4294967295LL, "--seed"));
+            } else if (a == "--count") {
+                o.count = static_cast<int>(parseInteger(value(), 1, 200, "--count"));
+            } else if (a == "--region") {
+                o.region = value();
+            } else if (a == "--knots-only") {
+                o.knotDataOnly = true;
+            } else {
+                throw ArgumentError("unknown argument '" + a + "' for 'query quiz' (see 'myomap query --help')");
+            }
+        }
+        if (!kindGiven) throw ArgumentError("'query quiz' needs --kind name, find, refers or paint");
+        json questions = json::array();
+        for (const auto& q : makeQuiz(d.catalog, d.knowledge, o)) {
+            questions.push_back({{"kind", quizKindName(q.kind)},
+                                 {"prompt", q.prompt},
+                                 {"answer", q.muscle},
+                                 {"side", sideName(q.side)},
+                                 {"entry", q.entry.empty() ? json(nullptr) : json(q.entry)},
+                                 {"knot", q.knot >= 0 ? json(q.knot + 1) : json(nullptr)},
+                                 {"choices", q.choices},
+                                 {"key", questionKey(q)}});
+        }
+        result = {{"kind", quizKindName(o.kind)}, {"seed", o.seed}, {"region", o.region.empty() ? json(nullptr) : json(o.region)},
+                  {"questions", questions}};
     } else if (what == "muscle") {
         if (args.size() != 2) throw ArgumentError("'query muscle' takes one muscle id");
         const KnowledgeEntry* e = entryFor(d, args[1]);
@@ -202,7 +246,7 @@ void runQueryCommand(const std::vector<std::string>& args, const QueryData& d, s
                                  {"change_cm2", std::round((area - beforeArea) * 1e5) / 10.0}};
         }
     } else {
-        throw ArgumentError("unknown query '" + what + "' (expected muscles, muscle or pain)");
+        throw ArgumentError("unknown query '" + what + "' (expected muscles, muscle, pain or quiz)");
     }
     out << result.dump(2) << "\n";
 }
