@@ -149,6 +149,11 @@ void ViewerUi::drawPanel(const AppState& state, UiRequests& requests, glm::ivec2
         ImGui::End();
         return;
     }
+    if (state.study) {
+        drawStudy(state, requests);
+        ImGui::End();
+        return;
+    }
     if (state.painFinder) {
         drawPainFinder(state, requests, areas, candidates);
     } else {
@@ -160,6 +165,13 @@ void ViewerUi::drawPanel(const AppState& state, UiRequests& requests, glm::ivec2
 
     sectionHeader("View");
     if (ImGui::Button("Present to a patient", ImVec2(-1.0f, 0))) requests.presenting = true;
+    if (ImGui::Button("Study mode (quizzes)", ImVec2(-1.0f, 0))) {
+        UiRequests::StartQuiz start;
+        start.options.seed = static_cast<std::uint32_t>(ImGui::GetTime() * 1000.0) + 1u;
+        start.options.knotDataOnly = true;  // the muscles Myomap maps, most of them on the surface
+        start.progressFile = progressPath();
+        requests.startQuiz = start;
+    }
     if (ImGui::Button("Save picture (for slides)", ImVec2(-1.0f, 0))) requests.savePicture = true;
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     if (ImGui::Button("Front", ImVec2(third, 0))) requests.preset = ViewPreset::Front;
@@ -365,6 +377,71 @@ void ViewerUi::drawKnowledge(const AppState& state, UiRequests& requests) {
             }
         }
     }
+}
+
+void ViewerUi::drawStudy(const AppState& state, UiRequests& requests) {
+    const StudySession& s = *state.study;
+    sectionHeader("Study");
+    ImGui::TextDisabled("%s quiz: %zu questions. Score: %d of %zu.", quizKindName(s.options.kind), s.questions.size(), s.right,
+                        s.current + (s.answered ? 1 : 0));
+    if (const QuizQuestion* q = s.question()) {
+        ImGui::Text("Question %zu of %zu", s.current + 1, s.questions.size());
+        if (boldFont_) ImGui::PushFont(boldFont_);
+        ImGui::TextWrapped("%s", q->prompt.c_str());
+        if (boldFont_) ImGui::PopFont();
+        if (!s.answered) {
+            if (q->kind == QuizKind::Find) ImGui::TextWrapped("Click the muscle on the body.");
+            if (q->kind == QuizKind::Paint)
+                ImGui::TextWrapped("Painting answers in the viewer comes in a later version; try 'myomap query quiz --kind paint'.");
+            for (const auto& id : q->choices) {
+                const MuscleEntry* m = catalog_.find(id);
+                const std::string label = (m ? m->commonName : id) + "##choice" + id;
+                if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f))) requests.quizAnswer = id;
+            }
+            if (q->kind == QuizKind::Name) {
+                ImGui::SetNextItemWidth(-1.0f);
+                if (ImGui::InputTextWithHint("##typed", "or type its name (English or Latin) and press Enter", answerBuffer_,
+                                             sizeof answerBuffer_, ImGuiInputTextFlags_EnterReturnsTrue)) {
+                    requests.quizAnswer = std::string(answerBuffer_);
+                    answerBuffer_[0] = '\0';
+                }
+            }
+        } else {
+            ImGui::PushStyleColor(ImGuiCol_Text, *s.answered ? ImVec4(0.10f, 0.45f, 0.15f, 1.0f) : ImVec4(0.65f, 0.15f, 0.10f, 1.0f));
+            ImGui::TextWrapped("%s", s.feedback.c_str());
+            ImGui::PopStyleColor();
+            if (ImGui::Button(s.current + 1 < s.questions.size() ? "Next question" : "See the score", ImVec2(-1.0f, 0.0f)))
+                requests.nextQuestion = true;
+        }
+    } else {
+        if (titleFont_) ImGui::PushFont(titleFont_);
+        ImGui::Text("%d of %zu right", s.right, s.questions.size());
+        if (titleFont_) ImGui::PopFont();
+        if (!s.mistakes.empty()) {
+            sectionHeader("Review your mistakes");
+            for (std::size_t i : s.mistakes) {
+                const QuizQuestion& q = s.questions[i];
+                const MuscleEntry* m = catalog_.find(q.muscle);
+                const std::string label = (m ? m->commonName : q.muscle) + " (" + sideName(q.side) + ")##review" + std::to_string(i);
+                if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f))) requests.reviewMistake = i;
+            }
+            ImGui::TextDisabled("Missed questions come back sooner in your next quiz.");
+        }
+    }
+    ImGui::Spacing();
+    sectionHeader("New quiz");
+    static constexpr QuizKind kinds[] = {QuizKind::Name, QuizKind::Find, QuizKind::Refers};
+    static constexpr const char* labels[] = {"Name it", "Find it", "Which muscle refers here?"};
+    for (int k = 0; k < 3; ++k) {
+        if (ImGui::Button(labels[k], ImVec2(-1.0f, 0.0f))) {
+            UiRequests::StartQuiz start{s.options, s.progressFile};
+            start.options.kind = kinds[k];
+            start.options.seed = s.options.seed + 1;
+            requests.startQuiz = start;
+        }
+    }
+    if (ImGui::Button("Leave study mode", ImVec2(-1.0f, 0.0f))) requests.stopStudy = true;
+    for (const auto& notice : state.notices) ImGui::TextWrapped("%s", notice.c_str());
 }
 
 void ViewerUi::showMeButton(const AppState& state, UiRequests& requests, const TechniqueRef& ref, bool available) {
@@ -703,6 +780,7 @@ void ViewerUi::drawAbout() {
 
 void ViewerUi::drawTooltip(const AppState& state) {
     if (state.hovered.empty() || ImGui::GetIO().WantCaptureMouse) return;
+    if (state.study && !state.study->over() && !state.study->answered) return;  // names would give answers away
     const MuscleEntry* m = catalog_.find(state.hovered.muscleId);
     if (!m) return;
     ImGui::BeginTooltip();

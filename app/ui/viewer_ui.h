@@ -62,6 +62,8 @@ private:
                         const std::vector<PainCandidate>& candidates);
     void drawLearn();
     void drawPresentation(const AppState& state, UiRequests& requests);
+    /// Study mode: the question, its choices, the feedback, the score and the review.
+    void drawStudy(const AppState& state, UiRequests& requests);
     void drawLayers(const AppState& state, UiRequests& requests);
     void drawAbout();
     void drawTooltip(const AppState& state);
@@ -79,6 +81,7 @@ private:
     ImFont* titleFont_ = nullptr;
     char searchBuffer_[128] = {};
     char areaBuffer_[128] = {};
+    char answerBuffer_[128] = {};
     char drawingPath_[512] = {};
     int areaSide_ = 0;  // 0 right, 1 left
     bool showAbout_ = false;

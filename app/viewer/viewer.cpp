@@ -65,7 +65,7 @@ Viewer::Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono:
 #endif
     if (const char* check = std::getenv("MYOMAP_GL_CHECK")) glCheck_ = std::string(check) == "1";
     picker_ = std::make_unique<ScenePicker>(pack_);
-    interaction_ = std::make_unique<Interaction>(pack_, knowledge_, *picker_);
+    interaction_ = std::make_unique<Interaction>(pack_, knowledge_, *picker_, catalog_);
     interaction_->setAuthorMode(options.author);
     // A broken content file costs only its own entry; say so, and carry on.
     for (const auto& err : knowledge_.errors()) std::cerr << "myomap: content: " << err << "\n";

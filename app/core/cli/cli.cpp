@@ -1,5 +1,7 @@
 #include "core/cli/cli.h"
 
+#include "core/study/quiz.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -21,6 +23,7 @@ std::string cliUsage() {
            "  --size WxH              window or screenshot size (default 1280x800)\n"
            "  --view front|back|left|right|front+back   start from this view (default front); front+back shows\n"
            "                          the pattern from the front and from behind side by side, like a chart\n"
+           "  --study                 study mode: a quiz on the body (--quiz name|find|refers|paint, --seed N)\n"
            "  --show massage:N|stretch:N  show technique N of the selected muscle on the body (1 = first)\n"
            "  --select MUSCLE_ID[:left|right] select a muscle (side defaults to right)\n"
            "  --no-ui                 leave the panels out of the picture\n"
@@ -101,6 +104,12 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             else o.select = value();
         }
         else if (a == "--present") o.present = true;
+        else if (a == "--study") o.study = true;
+        else if (a == "--quiz") {
+            const std::string& v = value();
+            if (!parseQuizKind(v)) throw ArgumentError("--quiz '" + v + "' must be name, find, refers or paint");
+            o.quizKind = v;
+        } else if (a == "--seed") o.seed = static_cast<std::uint32_t>(parseInteger(value(), 0, 4294967295LL, "--seed"));
         else if (a == "--transparent") o.transparent = true;
         else if (a == "--paper") o.paper = parsePaperSize(value());
         else if (a == "--text-size") o.textScale = static_cast<float>(parseInteger(value(), 100, 200, "--text-size (percent)")) / 100.0f;

@@ -24,7 +24,10 @@ struct CliOptions {
     std::optional<PaperSize> paper;         ///< --paper for the PDF plan
     std::optional<float> textScale;         ///< --text-size PERCENT / 100
     bool present = false;                   ///< --present: presentation mode
-    bool frontAndBack = false;              ///< --view front+back: two views side by side, like a chart
+    bool frontAndBack = false;
+    bool study = false;                     ///< --study: study mode, a quiz
+    std::optional<std::string> quizKind;    ///< --quiz name|find|refers|paint
+    std::optional<std::uint32_t> seed;      ///< --seed N for the quiz (the same seed, the same quiz)              ///< --view front+back: two views side by side, like a chart
     std::optional<std::string> showTechnique;  ///< --show massage:N|stretch:N, checked against the entry later
     bool transparent = false;               ///< --transparent: screenshots without a background
     bool noUi = false;

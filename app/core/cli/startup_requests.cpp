@@ -1,6 +1,10 @@
 #include "core/cli/startup_requests.h"
 
 #include "core/cli/author_commands.h"
+
+#include <ctime>
+
+#include "core/study/quiz.h"
 #include "core/support/errors.h"
 
 namespace myomap {
@@ -27,6 +31,15 @@ UiRequests startupRequests(const CliOptions& options, const Catalog& catalog, co
     }
     if (options.present) setup.presenting = true;
     if (options.frontAndBack) setup.frontAndBack = true;
+    if ((options.quizKind || options.seed) && !options.study) throw ArgumentError("--quiz and --seed need --study");
+    if (options.study) {
+        UiRequests::StartQuiz start;
+        if (options.quizKind) start.options.kind = *parseQuizKind(*options.quizKind);
+        start.options.seed = options.seed ? *options.seed : static_cast<std::uint32_t>(std::time(nullptr));
+        start.options.knotDataOnly = true;  // the muscles Myomap maps, most of them on the surface
+        start.progressFile = progressPath();
+        setup.startQuiz = start;
+    }
     if (options.knot) {
         const KnowledgeEntry* e = setup.select ? knowledge.forMuscle(setup.select->muscleId) : nullptr;
         if (!e || !e->hasKnotData()) throw ArgumentError("--knot needs --select with a muscle that has knot data");

@@ -12,6 +12,7 @@
 #include "core/clinical/pain_drawing.h"
 #include "core/clinical/pain_finder.h"
 #include "core/clinical/technique_guide.h"
+#include "core/study/quiz.h"
 #include "core/session/picking.h"
 #include "core/session/view_focus.h"
 
@@ -54,6 +55,22 @@ struct ComparedDrawing {
     double areaCm2 = 0.0;
 };
 
+/// Study mode: a quiz in progress, its answers so far and the saved progress.
+struct StudySession {
+    QuizOptions options;
+    std::vector<QuizQuestion> questions;
+    std::size_t current = 0;   ///< questions.size() when the quiz is over
+    int right = 0;
+    std::optional<bool> answered;  ///< the current question's result once answered
+    std::string feedback;          ///< "Right." / "Not quite: it is ..."
+    std::vector<std::size_t> mistakes;  ///< question indices, for the review
+    StudyProgress progress;
+    std::string progressFile;  ///< where progress is saved; empty: not saved (tests)
+
+    bool over() const { return current >= questions.size(); }
+    const QuizQuestion* question() const { return over() ? nullptr : &questions[current]; }
+};
+
 /// The state of one viewing session: what is selected, the user's layer setting, the pain
 /// finder's spots and messages. Plain data: it changes only through Interaction, which
 /// applies the rules (see interaction.h); the UI and the draw list only read it.
@@ -86,6 +103,8 @@ struct AppState {
     std::optional<TechniqueRef> technique;
     /// Two views side by side, from the front and from behind, like a printed chart.
     bool frontAndBack = false;
+    /// Study mode's quiz, while one runs.
+    std::optional<StudySession> study;
 
     /// Messages for the user (bad input that was skipped, errors caught at the boundary).
     std::vector<std::string> notices;

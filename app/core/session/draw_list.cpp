@@ -131,7 +131,11 @@ DrawList buildDrawList(const DrawListInputs& in) {
     list.paint = in.paint;
 
     const bool finder = state.painFinder;
+    // Study mode's "which muscle refers here?": the knot's mark would give the answer away.
+    const bool hideKnots = state.study && state.study->question() && state.study->question()->kind == QuizKind::Refers &&
+                           !state.study->answered;
     for (const auto& k : in.pattern.knots) {
+        if (hideKnots) break;
         const auto p = in.camera.project(k.position, in.viewportSize);
         if (!p) continue;
         DrawMarker m;

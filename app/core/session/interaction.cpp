@@ -38,8 +38,8 @@ std::string pointText(const glm::vec3& p) {
 }
 }  // namespace
 
-Interaction::Interaction(const Pack& pack, const KnowledgeBase& knowledge, const ScenePicker& picker)
-    : pack_(pack), knowledge_(knowledge), picker_(picker) {
+Interaction::Interaction(const Pack& pack, const KnowledgeBase& knowledge, const ScenePicker& picker, const Catalog& catalog)
+    : pack_(pack), knowledge_(knowledge), catalog_(catalog), picker_(picker) {
     for (std::size_t i = 0; i < pack_.objects.size(); ++i)
         if (pack_.objects[i].layer == Layer::Skin) skinObject_ = static_cast<int>(i);
     if (skinObject_ >= 0) {
@@ -166,6 +166,12 @@ ClickOutcome Interaction::click(glm::vec2 pixel) {
         }
         return out;
     }
+    // Study mode's "find it": the click is the answer.
+    if (state_.study && state_.study->question() && state_.study->question()->kind == QuizKind::Find && !state_.study->answered) {
+        const MuscleRef ref = muscleAt(pixel);
+        answerQuestion(ref.muscleId, ref.side);
+        return out;
+    }
     // A click on a knot marker shows that knot's pattern alone (a second click shows all).
     if (const int knot = markerAt(pixel); knot >= 0) {
         setKnot(state_.selectedKnot == knot ? -1 : knot);
@@ -280,6 +286,69 @@ void Interaction::setKnot(int knot) {
     showTechnique(std::nullopt);
     if (!state_.painFinder) rebuildPattern(true);
     changed();
+}
+
+void Interaction::answerQuestion(const std::string& answer, Side side) {
+    StudySession& s = *state_.study;
+    const QuizQuestion* q = s.question();
+    if (!q || s.answered) return;
+    bool right = false;
+    switch (q->kind) {
+        case QuizKind::Name: right = nameMatches(*q, answer, catalog_); break;
+        case QuizKind::Find: right = findMatches(*q, answer, side); break;
+        case QuizKind::Refers: right = refersMatches(*q, answer, knowledge_); break;
+        case QuizKind::Paint: right = false; break;  // scored from the drawing (not in the viewer yet)
+    }
+    s.answered = right;
+    const MuscleEntry* m = catalog_.find(q->muscle);
+    const std::string name = m ? m->commonName : q->muscle;
+    s.feedback = right ? "Right: the " + std::string(sideName(q->side)) + " " + name + "."
+                       : "Not quite. It is the " + std::string(sideName(q->side)) + " " + name + ".";
+    if (right) ++s.right;
+    else s.mistakes.push_back(s.current);
+    s.progress.record(questionKey(*q), right);
+    if (!s.progressFile.empty()) {
+        try {
+            saveProgress(s.progressFile, s.progress);
+        } catch (const MyomapError& e) {
+            notify(e.what());
+        }
+    }
+    // The answer shown on the body: the muscle itself, on its side.
+    state_.highlighted = {{q->muscle, q->side}};
+    glideToMuscle({q->muscle, q->side});
+    changed();
+}
+
+void Interaction::showQuestion() {
+    state_.highlighted.clear();
+    pattern_ = {};
+    ++patternRevision_;
+    if (!zonePaint_.empty()) {
+        std::fill(zonePaint_.begin(), zonePaint_.end(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
+        savePaint();
+    }
+    changed();
+    const QuizQuestion* q = state_.study ? state_.study->question() : nullptr;
+    if (!q) return;
+    if (q->kind == QuizKind::Name) {
+        state_.highlighted = {{q->muscle, q->side}};
+        glideToMuscle({q->muscle, q->side});
+    } else if (q->kind == QuizKind::Refers && skinObject_ >= 0) {
+        // The zone alone: no knot marks, which would give the muscle away.
+        const KnowledgeEntry* e = knowledge_.find(q->entry);
+        if (!e) return;
+        pattern_ = buildReferralPattern(*e, q->side, q->knot, picker_.bvh(static_cast<std::size_t>(skinObject_)));
+        if (skinMap_) {
+            const auto zones = paintZones(*skinMap_, pattern_.zones);
+            for (std::size_t v = 0; v < zones.size(); ++v) zonePaint_[v] = zones[v];
+            savePaint();
+        }
+        if (const auto pose = focusPose(pattern_, FocusMode::Pain, glm::vec3(0, 0, 1), camera_.fovY)) glideTo(*pose);
+    } else {
+        glide_.reset();
+        camera_.frame(pack_.bodyBounds(), q->side == Side::Left ? ViewPreset::Front : ViewPreset::Front, viewport_.x / viewport_.y);
+    }
 }
 
 void Interaction::showTechnique(const std::optional<TechniqueRef>& ref) {
@@ -422,6 +491,42 @@ void Interaction::apply(const UiRequests& r) {
     if (r.muscleStep) key(r.muscleStep > 0 ? KeyAction::NextMuscle : KeyAction::PreviousMuscle);
     if (r.resetView) key(KeyAction::ResetView);
     if (r.knot) setKnot(*r.knot);
+    if (r.startQuiz) {
+        select({});
+        state_.painFinder = false;
+        StudySession s;
+        s.options = r.startQuiz->options;
+        s.progressFile = r.startQuiz->progressFile;
+        if (!s.progressFile.empty()) {
+            std::string notice;
+            s.progress = loadProgress(s.progressFile, &notice);
+            if (!notice.empty()) notify(notice);
+        }
+        try {
+            s.questions = makeQuiz(catalog_, knowledge_, s.options, s.progress);
+            state_.study = std::move(s);
+        } catch (const ArgumentError& e) {
+            notify(e.what());
+        }
+        showQuestion();
+    }
+    if (r.quizAnswer && state_.study) answerQuestion(*r.quizAnswer, state_.study->question() ? state_.study->question()->side : Side::Right);
+    if (r.nextQuestion && state_.study && !state_.study->over()) {
+        ++state_.study->current;
+        state_.study->answered.reset();
+        state_.study->feedback.clear();
+        showQuestion();
+    }
+    if (r.reviewMistake && state_.study && *r.reviewMistake < state_.study->questions.size()) {
+        const QuizQuestion& q = state_.study->questions[*r.reviewMistake];
+        state_.highlighted = {{q.muscle, q.side}};
+        glideToMuscle({q.muscle, q.side});
+        changed();
+    }
+    if (r.stopStudy && state_.study) {
+        state_.study.reset();
+        showQuestion();
+    }
     if (r.hideTechnique) showTechnique(std::nullopt);
     if (r.showTechnique) showTechnique(*r.showTechnique);
     if (r.focus && *r.focus != state_.focus) {

@@ -44,8 +44,8 @@ struct ClickOutcome {
 
 class Interaction {
 public:
-    /// `pack`, `knowledge` and `picker` must outlive the interaction.
-    Interaction(const Pack& pack, const KnowledgeBase& knowledge, const ScenePicker& picker);
+    /// `pack`, `knowledge`, `picker` and `catalog` must outlive the interaction.
+    Interaction(const Pack& pack, const KnowledgeBase& knowledge, const ScenePicker& picker, const Catalog& catalog);
 
     const AppState& state() const { return state_; }
     const OrbitCamera& camera() const { return camera_; }
@@ -120,6 +120,10 @@ private:
     void setKnot(int knot);
     /// Shows `ref` of the selected entry on the body and turns to it; nullopt hides it.
     void showTechnique(const std::optional<TechniqueRef>& ref);
+    /// Study mode: answers the current question and saves the progress.
+    void answerQuestion(const std::string& answer, Side side);
+    /// Shows the current question on the body (the highlighted muscle, the painted zone).
+    void showQuestion();
     void addStroke(Stroke stroke);
     void applyDab(const Dab& dab, bool erase);
     /// Recomputes the drawing's vertices and the paint from the strokes (undo, open, clear).
@@ -135,6 +139,7 @@ private:
 
     const Pack& pack_;
     const KnowledgeBase& knowledge_;
+    const Catalog& catalog_;
     const ScenePicker& picker_;
     int skinObject_ = -1;
     std::unique_ptr<SkinMap> skinMap_;

@@ -31,6 +31,15 @@ struct UiRequests {
     std::optional<TechniqueRef> showTechnique;  ///< "Show me": draw it on the body and turn to it
     bool hideTechnique = false;
     std::optional<bool> frontAndBack;
+    struct StartQuiz {
+        QuizOptions options;
+        std::string progressFile;  ///< empty: progress is not saved
+    };
+    std::optional<StartQuiz> startQuiz;   ///< study mode: a new quiz
+    std::optional<std::string> quizAnswer;  ///< a chosen catalog id or a typed name
+    bool nextQuestion = false;
+    std::optional<std::size_t> reviewMistake;  ///< show a missed question's answer on the body
+    bool stopStudy = false;
     std::optional<std::vector<MuscleRef>> shortList;
     struct SpotRequest {
         glm::vec3 point;

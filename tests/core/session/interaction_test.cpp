@@ -15,7 +15,7 @@ const glm::vec2 kViewport(640.0f, 400.0f);
 
 struct Session {
     test_support::SessionScene scene;
-    Interaction interaction{scene.pack, scene.kb, *scene.picker};
+    Interaction interaction{scene.pack, scene.kb, *scene.picker, scene.catalog};
     Session() {
         interaction.setViewportSize(kViewport);
         interaction.frameBody(ViewPreset::Front);
