@@ -9,6 +9,39 @@
 
 namespace myomap {
 
+std::vector<SceneRenderer::Range> SceneRenderer::uploadMeshes(const std::vector<const Mesh*>& meshes, GlVertexArray& vao,
+                                                              GlBuffer& vertexBuffer, GlBuffer& indexBuffer) {
+    std::vector<float> vertices;
+    std::vector<std::uint32_t> indices;
+    std::vector<Range> ranges;
+    for (const Mesh* m : meshes) {
+        Range r;
+        r.baseVertex = static_cast<GLint>(vertices.size() / 6);
+        r.firstIndex = indices.size();
+        r.count = static_cast<GLsizei>(m->indices.size());
+        for (std::size_t i = 0; i < m->positions.size(); ++i) {
+            const glm::vec3 &p = m->positions[i], &n = m->normals[i];
+            vertices.insert(vertices.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
+        }
+        indices.insert(indices.end(), m->indices.begin(), m->indices.end());
+        ranges.push_back(r);
+    }
+    vao = makeVertexArray();
+    vertexBuffer = makeBuffer();
+    indexBuffer = makeBuffer();
+    glBindVertexArray(vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+    return ranges;
+}
+
 SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
     : pack_(pack),
       meshProgram_(shadersDir, "mesh.vert", "mesh.frag"),
@@ -16,37 +49,15 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
       emptyVao_(makeVertexArray()) {
     for (int l = 0; l < 2; ++l) {
         GpuLod& gpu = lods_[l];
-        std::vector<float> vertices;
-        std::vector<std::uint32_t> indices;
+        std::vector<const Mesh*> meshes;
+        std::size_t vertexCount = 0;
         for (const auto& o : pack.objects) {
-            const Mesh& m = o.lods[l];
-            Range r;
-            r.baseVertex = static_cast<GLint>(vertices.size() / 6);
-            r.firstIndex = indices.size();
-            r.count = static_cast<GLsizei>(m.indices.size());
-            for (std::size_t i = 0; i < m.positions.size(); ++i) {
-                vertices.insert(vertices.end(), {m.positions[i].x, m.positions[i].y, m.positions[i].z, m.normals[i].x,
-                                                 m.normals[i].y, m.normals[i].z});
-            }
-            indices.insert(indices.end(), m.indices.begin(), m.indices.end());
-            gpu.ranges.push_back(r);
+            meshes.push_back(&o.lods[l]);
+            vertexCount += o.lods[l].positions.size();
         }
-        gpu.vao = makeVertexArray();
-        gpu.vertices = makeBuffer();
-        gpu.indices = makeBuffer();
-        glBindVertexArray(gpu.vao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, gpu.vertices.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(), GL_STATIC_DRAW);
-        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.indices.get());
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
-                     GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
-        glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
-        // The skin's paint, one vec3 per vertex of every object: far from every zone and
+        gpu.ranges = uploadMeshes(meshes, gpu.vao, gpu.vertices, gpu.indices);
+        // The skin's paint, one vec4 per vertex of every object: far from every zone and
         // undrawn until the skin's range is filled in from a SkinPaint.
-        const std::size_t vertexCount = vertices.size() / 6;
         const std::vector<glm::vec4> blank(vertexCount, glm::vec4(kFieldReach, kFieldReach, 0.0f, 0.0f));
         gpu.paint = makeBuffer();
         glBindBuffer(GL_ARRAY_BUFFER, gpu.paint.get());
@@ -57,35 +68,10 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
         glBindBuffer(GL_ARRAY_BUFFER, 0);  // leave no state behind for the next pass
         if (glGetError() == GL_OUT_OF_MEMORY) throw GlError("the graphics driver ran out of memory uploading the anatomy");
     }
-    // The unit shapes of technique pictures, in GuideShape::Kind order.
+    // The unit shapes of technique pictures, in GuideShape::Kind order. No paint attribute:
+    // its constant default (0, 0, 0, 1) is never read (uPainted is 0).
     const Mesh shapes[4] = {unitSphere(), unitCylinder(), unitCone(), unitBox()};
-    std::vector<float> vertices;
-    std::vector<std::uint32_t> indices;
-    for (int k = 0; k < 4; ++k) {
-        Range& r = shapes_.ranges[std::size_t(k)];
-        r.baseVertex = static_cast<GLint>(vertices.size() / 6);
-        r.firstIndex = indices.size();
-        r.count = static_cast<GLsizei>(shapes[k].indices.size());
-        for (std::size_t i = 0; i < shapes[k].positions.size(); ++i) {
-            const glm::vec3 &p = shapes[k].positions[i], &n = shapes[k].normals[i];
-            vertices.insert(vertices.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
-        }
-        indices.insert(indices.end(), shapes[k].indices.begin(), shapes[k].indices.end());
-    }
-    shapes_.vao = makeVertexArray();
-    shapes_.vertices = makeBuffer();
-    shapes_.indices = makeBuffer();
-    glBindVertexArray(shapes_.vao.get());
-    glBindBuffer(GL_ARRAY_BUFFER, shapes_.vertices.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, shapes_.indices.get());
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
-                 GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
-    // No paint attribute: its constant default (0, 0, 0, 1) is never read (uPainted is 0).
+    shapes_.ranges = uploadMeshes({&shapes[0], &shapes[1], &shapes[2], &shapes[3]}, shapes_.vao, shapes_.vertices, shapes_.indices);
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
@@ -199,8 +185,8 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
         // a software renderer. Translucent skin shows only its near surface, so it does not
         // double up; opaque skin is drawn whole.
         const bool translucent = item.pass == DrawPass::TranslucentSkin;
-        if (item.pass == DrawPass::OpaqueSkin) {
-            glDisable(GL_CULL_FACE);
+        if (item.pass == DrawPass::OpaqueSkin || item.decal) {
+            glDisable(GL_CULL_FACE);  // an open patch (or skin) has no inside to spare
         } else {
             glEnable(GL_CULL_FACE);
             glCullFace(GL_BACK);
@@ -215,12 +201,39 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
         meshProgram_.set("uHighlight", item.highlight);
         meshProgram_.set("uHighlightColor", item.highlightColor);
         if (item.painted) meshProgram_.set("uPainted", 1);
+        if (item.decal) {
+            // A patch lies within a few millimetres of its bone, on either side of it.
+            glEnable(GL_POLYGON_OFFSET_FILL);
+            glPolygonOffset(-4.0f, -64.0f);
+        }
         drawObject(lod, item.object);
+        if (item.decal) glDisable(GL_POLYGON_OFFSET_FILL);
         if (item.painted) meshProgram_.set("uPainted", 0);
         if (translucent) {
             glDisable(GL_BLEND);
             glDepthMask(GL_TRUE);
         }
+    }
+    // What hides a show-through patch is drawn by now: its hidden part goes over it, faint.
+    bool throughState = false;
+    for (const auto& item : list.items) {
+        if (!item.showThrough) continue;
+        if (!throughState) {
+            glDisable(GL_CULL_FACE);
+            glEnable(GL_BLEND);
+            glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+            glDepthMask(GL_FALSE);
+            glDepthFunc(GL_GREATER);
+            meshProgram_.set("uHighlight", 0.0f);
+            throughState = true;
+        }
+        meshProgram_.set("uColor", glm::vec4(glm::vec3(item.color), 0.45f * item.color.a));
+        drawObject(lod, item.object);
+    }
+    if (throughState) {
+        glDepthFunc(GL_LESS);
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
     }
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);

@@ -50,6 +50,10 @@ private:
         GlBuffer vertices, indices, paint;
         std::vector<Range> ranges;  // per pack object
     };
+    /// Uploads meshes into one interleaved buffer (attribute 0 position, 1 normal) and one
+    /// index buffer on a new `vao`, which is left bound; returns each mesh's range.
+    static std::vector<Range> uploadMeshes(const std::vector<const Mesh*>& meshes, GlVertexArray& vao,
+                                           GlBuffer& vertexBuffer, GlBuffer& indexBuffer);
     void drawObject(const GpuLod& lod, std::size_t object) const;
     /// Copies the draw list's skin paint into the painted object's range, when it changed.
     void uploadPaint(const DrawList& list) const;
@@ -66,7 +70,7 @@ private:
     struct GpuShapes {
         GlVertexArray vao;
         GlBuffer vertices, indices;
-        std::array<Range, 4> ranges;  // by GuideShape::Kind
+        std::vector<Range> ranges;  // by GuideShape::Kind
     } shapes_;
     mutable OffscreenTarget reduced_;
     mutable std::uint64_t uploadedPaintVersion_ = ~std::uint64_t(0);

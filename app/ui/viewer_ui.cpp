@@ -391,8 +391,22 @@ void ViewerUi::drawStudy(const AppState& state, UiRequests& requests) {
         if (boldFont_) ImGui::PopFont();
         if (!s.answered) {
             if (q->kind == QuizKind::Find) ImGui::TextWrapped("Click the muscle on the body.");
-            if (q->kind == QuizKind::Paint)
-                ImGui::TextWrapped("Painting answers in the viewer comes in a later version; try 'myomap query quiz --kind paint'.");
+            if (q->kind == QuizKind::Paint) {
+                ImGui::TextWrapped("Paint on the body with the left mouse button; turn it with the right. Then check.");
+                BrushState brush = state.brush;
+                float cm = brush.radius * 100.0f;
+                ImGui::SetNextItemWidth(-1.0f);
+                if (ImGui::SliderFloat("##quizbrush", &cm, 0.5f, 8.0f, "Brush %.1f cm")) {
+                    brush.radius = cm / 100.0f;
+                    requests.brush = brush;
+                }
+                if (ImGui::Checkbox("Eraser##quiz", &brush.eraser)) requests.brush = brush;
+                const bool painted = !s.painting.empty();
+                ImGui::BeginDisabled(!painted);
+                if (ImGui::Button("Check my painting", ImVec2(-1.0f, 0.0f))) requests.checkPainting = true;
+                if (ImGui::Button("Clear it", ImVec2(-1.0f, 0.0f))) requests.clearPainting = true;
+                ImGui::EndDisabled();
+            }
             for (const auto& id : q->choices) {
                 const MuscleEntry* m = catalog_.find(id);
                 const std::string label = (m ? m->commonName : id) + "##choice" + id;
@@ -430,9 +444,9 @@ void ViewerUi::drawStudy(const AppState& state, UiRequests& requests) {
     }
     ImGui::Spacing();
     sectionHeader("New quiz");
-    static constexpr QuizKind kinds[] = {QuizKind::Name, QuizKind::Find, QuizKind::Refers};
-    static constexpr const char* labels[] = {"Name it", "Find it", "Which muscle refers here?"};
-    for (int k = 0; k < 3; ++k) {
+    static constexpr QuizKind kinds[] = {QuizKind::Name, QuizKind::Find, QuizKind::Refers, QuizKind::Paint};
+    static constexpr const char* labels[] = {"Name it", "Find it", "Which muscle refers here?", "Paint where it hurts"};
+    for (int k = 0; k < 4; ++k) {
         if (ImGui::Button(labels[k], ImVec2(-1.0f, 0.0f))) {
             UiRequests::StartQuiz start{s.options, s.progressFile};
             start.options.kind = kinds[k];
@@ -674,6 +688,9 @@ void ViewerUi::drawLegend(const DrawList& list, glm::ivec2 windowSize, bool inPa
             draw->AddLine(ImVec2(p.x, q.y), ImVec2(q.x, p.y), IM_COL32(255, 236, 60, 255), 2.5f);
         } else if (kind == 1) {
             draw->AddRectFilled(p, q, IM_COL32(209, 8, 8, 255), 3.0f);
+        } else if (kind == 3 || kind == 4) {
+            const glm::vec3 c = 255.0f * (kind == 3 ? kOriginColor : kInsertionColor);
+            draw->AddRectFilled(p, q, IM_COL32(int(c.r), int(c.g), int(c.b), 255), 3.0f);
         } else {
             draw->AddRectFilled(p, q, IM_COL32(250, 168, 158, 255), 3.0f);
             for (float y = p.y + 2.0f; y < q.y; y += 5.0f)
@@ -683,7 +700,13 @@ void ViewerUi::drawLegend(const DrawList& list, glm::ivec2 windowSize, bool inPa
         ImGui::SameLine();
     };
     for (const auto& entry : list.legend) {
-        swatch(entry.kind == LegendKind::Knot ? 0 : entry.kind == LegendKind::EssentialZone ? 1 : 2);
+        switch (entry.kind) {
+            case LegendKind::Knot: swatch(0); break;
+            case LegendKind::EssentialZone: swatch(1); break;
+            case LegendKind::SpilloverZone: swatch(2); break;
+            case LegendKind::Origin: swatch(3); break;
+            case LegendKind::Insertion: swatch(4); break;
+        }
         ImGui::TextUnformatted(entry.text.c_str());
     }
     if (!inPanel) ImGui::End();
@@ -740,6 +763,29 @@ void ViewerUi::drawLayers(const AppState& state, UiRequests& requests) {
     if (layers.skin) {
         ImGui::SetNextItemWidth(-1.0f);
         changed |= ImGui::SliderFloat("##skinopacity", &layers.skinOpacity, 0.1f, 1.0f, "Skin opacity %.2f");
+    }
+    const bool packHasAttachments = std::any_of(pack_.objects.begin(), pack_.objects.end(),
+                                                [](const PackObject& o) { return o.layer == Layer::Attachment; });
+    ImGui::BeginDisabled(!packHasAttachments);
+    changed |= ImGui::Checkbox("Where muscles attach", &layers.attachments);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Origins (red) and insertions (blue) on the bones");
+    if (!packHasAttachments) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("This anatomy pack was built without attachments (insertions.glb).");
+        ImGui::PopStyleColor();
+    } else if (layers.attachments) {
+        if (state.selected.empty()) {
+            ImGui::TextWrapped("Every muscle's attachments. Red: origin. Blue: insertion. Choose a muscle from the "
+                               "list to see only its own.");
+        } else if (!pack_.findAttachment(state.selected.muscleId, state.selected.side, AttachmentKind::Origin) &&
+                   !pack_.findAttachment(state.selected.muscleId, state.selected.side, AttachmentKind::Insertion)) {
+            ImGui::TextWrapped("This pack has no attachment patches for this muscle.");
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Muscles are hidden so the bones show. Untick to click muscles again.");
+        ImGui::PopStyleColor();
     }
     if (changed) requests.layers = layers;
     // Text size, 100-200%, for a screen turned to a patient across the room; saved.

@@ -14,7 +14,9 @@ namespace myomap {
 namespace {
 
 // File layout: magic, u32 version, u64 payload size, u64 FNV-1a 64 of the payload, payload.
-// The payload is u32 object count, then per object: id, side, layer, bounds, two LODs.
+// The payload is u32 object count, then per object: id, side, layer, bounds, two LODs, and
+// for an attachment object (layer 3) one more byte, its kind. Other objects keep version 2's
+// layout byte for byte.
 constexpr char kMagic[8] = {'M', 'Y', 'O', 'P', 'A', 'C', 'K', '1'};
 constexpr std::size_t kHeaderSize = sizeof kMagic + 4 + 8 + 8;
 constexpr std::size_t kSizeOffset = sizeof kMagic + 4;
@@ -160,7 +162,7 @@ Pack parsePayload(const std::uint8_t* data, std::size_t size, const std::string&
         const auto layer = r.pod<std::uint8_t>();
         // Enum values outside the declared ones would fall through every switch downstream.
         if (side > static_cast<std::uint8_t>(Side::Left)) throw bad("has an unknown side " + std::to_string(side));
-        if (layer > static_cast<std::uint8_t>(Layer::Skeleton)) throw bad("has an unknown layer " + std::to_string(layer));
+        if (layer > static_cast<std::uint8_t>(Layer::Attachment)) throw bad("has an unknown layer " + std::to_string(layer));
         o.side = static_cast<Side>(side);
         o.layer = static_cast<Layer>(layer);
         o.bounds = r.pod<Bounds>();
@@ -171,6 +173,12 @@ Pack parsePayload(const std::uint8_t* data, std::size_t size, const std::string&
             for (auto idx : m.indices)
                 if (idx >= m.positions.size()) throw bad("has a bad triangle index");
             if (m.normals.size() != m.positions.size()) throw bad("has mismatched normals");
+        }
+        if (o.layer == Layer::Attachment) {
+            const auto kind = r.pod<std::uint8_t>();
+            if (kind != static_cast<std::uint8_t>(AttachmentKind::Origin) && kind != static_cast<std::uint8_t>(AttachmentKind::Insertion))
+                throw bad("is an attachment of unknown kind " + std::to_string(kind));
+            o.kind = static_cast<AttachmentKind>(kind);
         }
         pack.objects.push_back(std::move(o));
     }
@@ -183,7 +191,16 @@ const char* layerName(Layer layer) {
     switch (layer) {
         case Layer::Skin: return "skin";
         case Layer::Skeleton: return "skeleton";
+        case Layer::Attachment: return "attachment";
         default: return "muscle";
+    }
+}
+
+const char* attachmentKindName(AttachmentKind kind) {
+    switch (kind) {
+        case AttachmentKind::Origin: return "origin";
+        case AttachmentKind::Insertion: return "insertion";
+        default: return "none";
     }
 }
 
@@ -194,8 +211,15 @@ const PackObject* Pack::find(const std::string& muscleId, Side side) const {
 
 int Pack::indexOf(const std::string& muscleId, Side side) const {
     for (std::size_t i = 0; i < objects.size(); ++i)
-        if (objects[i].muscleId == muscleId && objects[i].side == side) return static_cast<int>(i);
+        if (objects[i].layer != Layer::Attachment && objects[i].muscleId == muscleId && objects[i].side == side)
+            return static_cast<int>(i);
     return -1;
+}
+
+const PackObject* Pack::findAttachment(const std::string& muscleId, Side side, AttachmentKind kind) const {
+    for (const auto& o : objects)
+        if (o.layer == Layer::Attachment && o.kind == kind && o.muscleId == muscleId && o.side == side) return &o;
+    return nullptr;
 }
 
 const PackObject* Pack::layer(Layer l) const {
@@ -213,7 +237,7 @@ Bounds Pack::bounds() const {
 Bounds Pack::bodyBounds() const {
     Bounds b;
     for (const auto& o : objects)
-        if (o.layer != Layer::Skin) b.add(o.bounds);
+        if (o.layer == Layer::Muscle || o.layer == Layer::Skeleton) b.add(o.bounds);
     return b;
 }
 
@@ -228,6 +252,9 @@ void Pack::write(const std::string& path) const {
         Writer w(out);
         w.pod(static_cast<std::uint32_t>(objects.size()));
         for (const auto& o : objects) {
+            // What the reader would refuse is not written.
+            if (o.layer == Layer::Attachment && o.kind == AttachmentKind::None)
+                throw PackError(path + ": attachment object '" + o.muscleId + "' has no kind (origin or insertion)");
             w.str(o.muscleId);
             w.pod(static_cast<std::uint8_t>(o.side));
             w.pod(static_cast<std::uint8_t>(o.layer));
@@ -237,6 +264,7 @@ void Pack::write(const std::string& path) const {
                 w.vec(m.normals);
                 w.vec(m.indices);
             }
+            if (o.layer == Layer::Attachment) w.pod(static_cast<std::uint8_t>(o.kind));
         }
         // Size and checksum are known only now; the payload was streamed, never held twice.
         const std::uint64_t size = w.size(), hash = w.hash();

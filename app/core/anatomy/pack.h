@@ -1,6 +1,7 @@
 #pragma once
 // The runtime anatomy pack: every pickable muscle object (one per muscle and side) plus
-// the skin and skeleton layers, each at two levels of detail, in BodyParts3D's frame
+// the skin and skeleton layers and the muscles' bone attachments (origin and insertion
+// patches, one object per muscle, side and kind), each at two levels of detail, in BodyParts3D's frame
 // (metres, +Y up, +Z anterior, subject's right at -X). Built by the importer into the
 // build tree; never committed.
 
@@ -15,17 +16,24 @@
 
 namespace myomap {
 
-enum class Layer : std::uint8_t { Muscle = 0, Skin = 1, Skeleton = 2 };
+/// Attachment objects are where a muscle meets a bone: not pickable, drawn on the skeleton.
+enum class Layer : std::uint8_t { Muscle = 0, Skin = 1, Skeleton = 2, Attachment = 3 };
 
 const char* layerName(Layer layer);
+
+/// Which end of a muscle an attachment object is; None for every other layer.
+enum class AttachmentKind : std::uint8_t { None = 0, Origin = 1, Insertion = 2 };
+
+const char* attachmentKindName(AttachmentKind kind);  ///< "origin", "insertion" or "none"
 
 /// Level of detail: full source detail, or a decimated copy for interaction.
 enum class Lod : std::uint8_t { Full = 0, Interactive = 1 };
 
 struct PackObject {
-    std::string muscleId;   ///< catalog id for muscles; "skin" / "skeleton" for layers
+    std::string muscleId;   ///< catalog id for muscles and attachments; "skin" / "skeleton" for layers
     Side side = Side::None;
     Layer layer = Layer::Muscle;
+    AttachmentKind kind = AttachmentKind::None;  ///< Origin or Insertion for Layer::Attachment
     std::array<Mesh, 2> lods;
     Bounds bounds;          ///< of the full-detail mesh
 
@@ -34,15 +42,20 @@ struct PackObject {
 
 class Pack {
 public:
-    /// Format version. 2 added the payload size and its FNV-1a 64 checksum to the header.
-    static constexpr std::uint32_t kVersion = 2;
+    /// Format version. 2 added the payload size and its FNV-1a 64 checksum to the header;
+    /// 3 added attachment objects (layer 3), each followed by its kind byte.
+    static constexpr std::uint32_t kVersion = 3;
 
     std::vector<PackObject> objects;
 
-    /// The object for a muscle and side, or nullptr.
+    /// The muscle (or context layer) object for an id and side, or nullptr; never an
+    /// attachment, which shares its muscle's id.
     const PackObject* find(const std::string& muscleId, Side side) const;
     /// Index of that object in `objects`, or -1.
     int indexOf(const std::string& muscleId, Side side) const;
+    /// The attachment object of a muscle's side and kind, or nullptr (not every muscle
+    /// has attachment patches, and a pack built without them has none).
+    const PackObject* findAttachment(const std::string& muscleId, Side side, AttachmentKind kind) const;
     /// The first object of a context layer, or nullptr.
     const PackObject* layer(Layer layer) const;
     /// Bounds of every object.

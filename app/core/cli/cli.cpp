@@ -45,6 +45,7 @@ std::string cliUsage() {
            "  --author                each click prints the muscle surface and skin points under it\n"
            "                          (right-side coordinates for content files)\n"
            "  --skin OPACITY          show the skin layer, 0.1 (x-ray) to 1 (opaque)\n"
+           "  --attachments           show where muscles attach on the bones (origins red, insertions blue)\n"
            "  --pack FILE             anatomy pack to load (default: the build's pack)\n"
            "  --models DIR            folder with muscles.tsv (default: the source tree's models/)\n"
            "  --shaders DIR           folder with the GLSL files (default: the source tree's shaders/)\n"
@@ -114,6 +115,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
         else if (a == "--paper") o.paper = parsePaperSize(value());
         else if (a == "--text-size") o.textScale = static_cast<float>(parseInteger(value(), 100, 200, "--text-size (percent)")) / 100.0f;
         else if (a == "--no-ui") o.noUi = true;
+        else if (a == "--attachments") o.attachments = true;
         else if (a == "--pain-point") o.painPoints.push_back(value());
         else if (a == "--clinician") o.clinician = true;
         else if (a == "--author") o.author = true;

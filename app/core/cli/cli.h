@@ -37,6 +37,7 @@ struct CliOptions {
     bool author = false;                    ///< authoring: each click prints the muscle and skin points under it
     std::optional<std::string> carePlan;    ///< write a printable self-care plan (.pdf or .html) for --select and exit
     std::optional<float> skinOpacity;       ///< show the skin layer at this opacity (0.1-1)
+    bool attachments = false;               ///< show the muscles' attachments on the bones
     std::vector<std::string> painPoints;    ///< --pain-point X,Y,Z: open "Where does it hurt?" with these spots
     std::vector<std::string> painAreas;     ///< --pain-area NAME: the same with named areas (right side)
     std::optional<std::string> drawing;     ///< --drawing FILE: a saved pain drawing to open

@@ -16,6 +16,10 @@ UiRequests startupRequests(const CliOptions& options, const Catalog& catalog, co
         setup.layers->skin = true;
         setup.layers->skinOpacity = *options.skinOpacity;
     }
+    if (options.attachments) {
+        if (!setup.layers) setup.layers = LayerVisibility{};
+        setup.layers->attachments = true;
+    }
     if (options.clinician) setup.audience = Audience::Clinician;
     if (options.focus) setup.focus = *parseFocusMode(*options.focus);
     if (options.select) {

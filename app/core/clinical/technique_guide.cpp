@@ -14,6 +14,8 @@ namespace myomap {
 namespace {
 
 constexpr float kPi = 3.14159265358979f;
+// A technique may be seen from well above or below (a floor, the top of a shoulder).
+constexpr float kGuidePitch = 1.2f;
 
 // Colours chosen to read in black and white as well: light tools, dark arrows.
 constexpr glm::vec4 kArrow{0.08f, 0.16f, 0.42f, 1.0f};
@@ -82,17 +84,6 @@ void arcArrow(std::vector<GuideShape>& out, const glm::vec3& centre, const glm::
     const glm::vec3 tip = at(from + angle);
     const glm::vec3 u = glm::normalize(tip - base);
     out.push_back({GuideShape::Kind::Cone, frame(base, u, {2.6f * shaft, 2.6f * shaft, glm::distance(tip, base)}), kArrow, true});
-}
-
-/// A pose looking at `target` along -`direction` from `distance`.
-CameraPose looking(const glm::vec3& target, glm::vec3 direction, float distance) {
-    direction = glm::normalize(direction);
-    CameraPose p;
-    p.target = target;
-    p.yaw = std::atan2(direction.x, direction.z);
-    p.pitch = std::clamp(std::asin(std::clamp(direction.y, -1.0f, 1.0f)), -1.2f, 1.2f);
-    p.distance = distance;
-    return p;
 }
 
 std::string toolName(const SelfMassage& t) {
@@ -323,7 +314,7 @@ std::optional<TechniqueGuide> massageGuide(const SelfMassage& t, Side side, cons
     // Seen from the skin's side, turned a little so the tool and the surface show in profile.
     const glm::vec3 view = glm::normalize(profile + 0.4f * n);
     const float distance = std::clamp(0.22f / std::tan(0.5f * fovY), 0.45f, 1.2f);
-    g.pose = looking(s + n * (0.5f * reach), view, distance);
+    g.pose = lookingAlong(s + n * (0.5f * reach), view, distance, kGuidePitch);
     (void)side;
     return g;
 }
@@ -371,7 +362,7 @@ std::optional<TechniqueGuide> stretchGuide(const Stretch& stretch, Side side, co
     if (std::abs(view.y) > 0.75f) view = glm::normalize(glm::vec3(0, 1.2f, 0) + outward);  // a turn: from the front, above
     const glm::vec3 middle = p.centre + 0.5f * sweep.radius * (p.start + p.toward);
     const float distance = std::clamp(1.6f * sweep.radius / std::tan(0.5f * fovY) + 0.25f, 0.6f, 2.6f);
-    g.pose = looking(middle, view, distance);
+    g.pose = lookingAlong(middle, view, distance, kGuidePitch);
     return g;
 }
 

@@ -2,13 +2,16 @@
 
 #include <meshoptimizer.h>
 
+#include <cmath>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <tuple>
 
 #include "core/support/errors.h"
+#include "core/import/attachments.h"
 #include "core/import/glb_reader.h"
 #include "core/import/mesh_reader.h"
 #include "core/import/registration.h"
@@ -55,6 +58,36 @@ public:
         return zaRight_[node] = std::move(right);
     }
 
+    /// Z-Anatomy's bones (skeletal.glb), in its own frame. Throws as zanatomyRight does.
+    const std::vector<NamedMesh>& zanatomyBones() {
+        loadZanatomy();
+        return zaBones_;
+    }
+
+    /// Fits the regions only `label` (attachments.tsv) uses, from its bone pairs. Throws
+    /// CatalogError when it names a region registration.tsv already fits (the muscles' fit
+    /// must not change with the attachments), and what zanatomyRight throws.
+    void addRegions(const std::vector<RegistrationTable::BonePair>& bones, const std::string& label) {
+        loadZanatomy();
+        for (const auto& bp : bones)
+            if (regionFit_.count(bp.region) && !extraRegions_.count(bp.region))
+                throw CatalogError(label + ": region '" + bp.region +
+                                   "' is already fitted by registration.tsv; give a region of its own another name");
+        std::vector<RegistrationTable::BonePair> fresh;
+        for (const auto& bp : bones)
+            if (!extraRegions_.count(bp.region)) fresh.push_back(bp);
+        for (auto& [region, fit] : fitRegions(fresh)) {
+            regionFit_[region] = fit;
+            extraRegions_.insert(region);
+        }
+    }
+
+    /// The affine of a fitted region, or nullptr.
+    const glm::mat4* regionFit(const std::string& region) const {
+        auto it = regionFit_.find(region);
+        return it == regionFit_.end() ? nullptr : &it->second;
+    }
+
 private:
     void loadZanatomy() {
         if (table_) return;
@@ -73,14 +106,24 @@ private:
         auto table = std::make_unique<RegistrationTable>(RegistrationTable::load(models_ + "/registration.tsv"));
         const fs::path za = fs::path(sources_) / "z-anatomy";
         const auto glb = makeGlbReader();
-        std::map<std::string, Mesh> zaMuscles, zaBones;
+        std::map<std::string, Mesh> zaMuscles;
         for (auto& nm : glb->read((za / "muscular.glb").string())) zaMuscles[nm.name] = std::move(nm.mesh);
-        for (auto& nm : glb->read((za / "skeletal.glb").string())) zaBones[nm.name] = std::move(nm.mesh);
+        zaBones_ = glb->read((za / "skeletal.glb").string());
+        zaBoneIndex_.clear();
+        for (std::size_t i = 0; i < zaBones_.size(); ++i) zaBoneIndex_[zaBones_[i].name] = i;
+        auto fits = fitRegions(table->bones);
+        zaMuscles_ = std::move(zaMuscles);
+        regionFit_ = std::move(fits);
+        table_ = std::move(table);
+    }
+
+    /// A least-squares affine per region, from the landmarks of its bone pairs.
+    std::map<std::string, glm::mat4> fitRegions(const std::vector<RegistrationTable::BonePair>& bones) {
         std::map<std::string, std::vector<std::pair<glm::vec3, glm::vec3>>> pairs;
-        for (const auto& bp : table->bones) {
-            auto zb = zaBones.find(bp.zanatomyBone);
-            if (zb == zaBones.end()) throw ImportError("z-anatomy/skeletal.glb has no bone '" + bp.zanatomyBone + "'");
-            const auto from = boneLandmarks(zb->second);
+        for (const auto& bp : bones) {
+            auto zb = zaBoneIndex_.find(bp.zanatomyBone);
+            if (zb == zaBoneIndex_.end()) throw ImportError("z-anatomy/skeletal.glb has no bone '" + bp.zanatomyBone + "'");
+            const auto from = boneLandmarks(zaBones_[zb->second].mesh);
             Mesh target;  // several BodyParts3D parts may make one Z-Anatomy bone (e.g. both hip bones)
             std::size_t start = 0;
             while (start <= bp.bp3dPart.size()) {
@@ -100,9 +143,7 @@ private:
             if (log_) log_("registered Z-Anatomy region '" + region + "' on " + std::to_string(ps.size()) +
                            " landmarks, mean residual " + std::to_string(1000.0 * err / ps.size()) + " mm");
         }
-        zaMuscles_ = std::move(zaMuscles);
-        regionFit_ = std::move(fits);
-        table_ = std::move(table);
+        return fits;
     }
 
     std::string sources_, models_;
@@ -111,7 +152,10 @@ private:
     std::unique_ptr<RegistrationTable> table_;
     std::exception_ptr zaFailure_;
     std::map<std::string, Mesh> zaMuscles_, zaRight_;
+    std::vector<NamedMesh> zaBones_;
+    std::map<std::string, std::size_t> zaBoneIndex_;
     std::map<std::string, glm::mat4> regionFit_;
+    std::set<std::string> extraRegions_;  ///< fitted for attachments only
 };
 
 /// Some BodyParts3D part files carry stray copies across the midline (the right
@@ -162,6 +206,175 @@ PackObject makeObject(std::string id, Side side, Layer layer, Mesh full, float r
     o.lods[1] = makeInteractiveLod(full, ratio);
     o.lods[0] = std::move(full);
     return o;
+}
+
+// A patch piece counts as lying on the Z-Anatomy bone nearest it when its mean distance
+// from it is at most kMaxBoneGap (the farthest attachments that are bony, beside arches such
+// as the diaphragm's, sit about 12 mm off); farther pieces lie on a ligament (the inguinal
+// ligament) or a tendinous intersection, and are listed as strays.
+constexpr float kBoneReach = 0.03f;
+constexpr float kMaxBoneGap = 0.015f;
+// Registered patches sit a few millimetres inside or above the drawn bones; the vertices
+// within kLayReach are laid onto them, kLayLift out, so the depth test shows them. Farther
+// ones (on cartilage the skeleton lacks) stay where the registration put them.
+constexpr float kLayReach = 0.015f;
+constexpr float kLayLift = 0.0008f;
+
+/// Tucks bone-like surfaces under the skin the way the skeleton is: a few passes, since in
+/// the concave eye sockets one push can land outside again.
+void tuckLikeBones(Mesh& mesh, const MeshBvh& skin) {
+    for (int pass = 0; pass < 4; ++pass)
+        if (tuckUnderSkin(mesh, skin, 0.002f) == 0) break;
+}
+
+/// Builds the attachment objects into `out`: see importPack. Missing inputs leave `out`
+/// empty and say why in `report.unavailable`.
+void buildAttachments(SourceLibrary& lib, const ImportOptions& options, const Catalog& catalog, const Mesh& skin,
+                      const Mesh& skeleton, AttachmentReport& report, std::vector<PackObject>& out) {
+    const auto& log = options.log;
+    auto unavailable = [&](const std::string& why) {
+        report.unavailable = why;
+        if (log) log("no muscle attachments: " + why);
+    };
+    const std::string tablePath = options.modelsDir + "/attachments.tsv";
+    const std::string patchPath = (fs::path(options.sourcesDir) / "z-anatomy" / "insertions.glb").string();
+    AttachmentTable table;
+    try {
+        table = AttachmentTable::load(tablePath);
+    } catch (const MissingSourceError& e) {
+        return unavailable(e.what());
+    }
+    std::string unknownMuscles;
+    for (const auto& r : table.rules)
+        if (!catalog.find(r.muscleId))
+            unknownMuscles += "\n  " + tablePath + ":" + std::to_string(r.line) + ": '" + r.muscleId + "'";
+    if (!unknownMuscles.empty())
+        throw CatalogError("attachment rows name muscles muscles.tsv does not have:" + unknownMuscles);
+
+    std::vector<NamedMesh> patches;
+    const std::vector<NamedMesh>* bones = nullptr;
+    try {
+        patches = makeGlbReader()->read(patchPath);  // an unreadable file throws MeshFileError: fatal
+        lib.addRegions(table.bones, tablePath);
+        bones = &lib.zanatomyBones();
+    } catch (const MissingSourceError& e) {
+        return unavailable(e.what());
+    } catch (const ImportError& e) {
+        return unavailable(e.what());
+    }
+    std::string unknownRegions;
+    for (const auto& r : table.rules)
+        if (!lib.regionFit(r.region))
+            unknownRegions += "\n  " + tablePath + ":" + std::to_string(r.line) + ": region '" + r.region + "'";
+    if (!unknownRegions.empty())
+        throw CatalogError("attachment rows name regions with no bone pairs in registration.tsv or attachments.tsv:" +
+                           unknownRegions);
+
+    const BoneLocator locator(*bones);
+    const MeshBvh skinBvh(skin), skeletonBvh(skeleton);
+    std::map<std::pair<std::string, AttachmentKind>, Mesh> right;  // (muscle, kind) -> right-side patch
+    std::map<std::string, std::vector<float>> distances;           // region -> millimetres
+    auto measure = [&](const Mesh& piece, const std::string& region) {
+        for (const auto& p : piece.positions)
+            for (const glm::vec3 q : {p, glm::vec3(-p.x, p.y, p.z)}) {  // the left side is the mirror
+                const auto c = skeletonBvh.closest(q, 0.1f);
+                const float mm = 1000.0f * (c ? c->distance : 0.1f);
+                distances[region].push_back(mm);
+                distances["all"].push_back(mm);
+            }
+    };
+    report.patches = patches.size();
+    for (const auto& patch : patches) {
+        if (!table.mapsNode(patch.name)) {
+            if (const AttachmentSkip* skip = table.skipFor(patch.name)) {
+                report.skipped.push_back(patch.name + ": " + skip->reason);
+            } else {
+                report.unmapped.push_back(patch.name);
+                if (log) log("attachment patch '" + patch.name + "' has no row in " + tablePath);
+            }
+            continue;
+        }
+        // The subject's right half, as for Z-Anatomy muscles; the left is its mirror.
+        const Mesh half = keepRightHalf(patch.mesh);
+        if (half.indices.empty()) {
+            ++report.leftCopies;
+            continue;
+        }
+        bool any = false;
+        for (const Mesh& piece : connectedPieces(half)) {
+            const auto hit = locator.nearest(piece, kBoneReach);
+            if (!hit || hit->meanDistance > kMaxBoneGap) {
+                const std::string where =
+                    hit ? std::to_string(std::lround(1000.0f * hit->meanDistance)) + " mm from " +
+                              (*bones)[hit->bone].name
+                        : "more than " + std::to_string(std::lround(1000.0f * kBoneReach)) + " mm from any";
+                report.strays.push_back(patch.name + ": a piece of " + std::to_string(piece.triangleCount()) +
+                                        " triangles lies off the bones (" + where + ")");
+                continue;
+            }
+            const std::string& bone = (*bones)[hit->bone].name;
+            const auto rules = table.rulesFor(patch.name, bone);
+            if (rules.empty()) {
+                report.strays.push_back(patch.name + ": no row for its piece on '" + bone + "'");
+                continue;
+            }
+            std::map<std::string, Mesh> registered;  // region -> the piece moved by its fit
+            for (const AttachmentRule* rule : rules) {
+                auto it = registered.find(rule->region);
+                if (it == registered.end()) {
+                    Mesh moved = piece;
+                    transformMesh(moved, *lib.regionFit(rule->region));
+                    moved = keepRightHalf(moved);
+                    if (!skin.indices.empty()) tuckLikeBones(moved, skinBvh);
+                    measure(moved, rule->region);
+                    it = registered.emplace(rule->region, std::move(moved)).first;
+                }
+                if (it->second.indices.empty()) continue;
+                right[{rule->muscleId, rule->kind}].append(it->second);
+                ++report.pieces;
+                any = true;
+            }
+        }
+        if (any) {
+            ++report.registered;
+        } else {
+            ++report.allStray;
+        }
+    }
+    for (auto& [key, mesh] : right) {
+        const auto& [muscle, kind] = key;
+        for (Side side : {Side::Right, Side::Left}) {
+            // Each side on its own bones: BodyParts3D's skeleton is not quite symmetric.
+            Mesh laid = side == Side::Right ? mesh : mesh.mirroredX();
+            if (!skeleton.indices.empty()) {
+                report.laidVertices += layOnSurface(laid, skeletonBvh, kLayReach, kLayLift);
+                report.vertices += laid.positions.size();
+            }
+            PackObject o = makeObject(muscle, side, Layer::Attachment, std::move(laid), options.interactiveRatio);
+            o.kind = kind;
+            out.push_back(std::move(o));
+        }
+    }
+    report.objects = out.size();
+    for (const auto& [region, mm] : distances) {
+        if (region == "all") continue;
+        const DistanceSummary d = summarizeDistances(mm);
+        report.boneDistance.push_back({region, d.count, d.median, d.p95});
+    }
+    if (distances.count("all")) {
+        const DistanceSummary d = summarizeDistances(distances["all"]);
+        report.boneDistance.push_back({"all", d.count, d.median, d.p95});
+    }
+    if (log) {
+        log("attachments: " + std::to_string(report.patches) + " patches, " + std::to_string(report.registered) +
+            " registered, " + std::to_string(report.leftCopies) + " left-side copies, " +
+            std::to_string(report.skipped.size()) + " skipped, " + std::to_string(report.unmapped.size()) +
+            " unmapped, " + std::to_string(report.allStray) + " off the bones; " + std::to_string(report.objects) +
+            " objects; " + std::to_string(report.laidVertices) + " of " + std::to_string(report.vertices) +
+            " vertices laid on the bones");
+        for (const auto& s : report.skipped) log("attachment patch skipped: " + s);
+        for (const auto& s : report.strays) log("attachment piece left out: " + s);
+    }
 }
 
 }  // namespace
@@ -323,7 +536,7 @@ Mesh makeInteractiveLod(const Mesh& full, float ratio) {
     return out;
 }
 
-Pack importPack(const ImportOptions& options) {
+Pack importPack(const ImportOptions& options, ImportReport* report) {
     checkSourcesFolder(options.sourcesDir);
     const std::string catalogPath = options.modelsDir + "/muscles.tsv";
     const Catalog catalog = Catalog::load(catalogPath);
@@ -393,9 +606,17 @@ Pack importPack(const ImportOptions& options) {
         }
         if (options.log) options.log("tucked " + std::to_string(bones) + " bone vertices under the skin");
     }
+    // Attachments after the bones are tucked: they are measured against, and drawn on, the
+    // skeleton as the pack has it.
+    ImportReport localReport;
+    ImportReport& rep = report ? *report : localReport;
+    rep = ImportReport{};
+    std::vector<PackObject> attachments;
+    buildAttachments(lib, options, catalog, skin, skeleton, rep.attachments, attachments);
     if (!skin.indices.empty()) pack.objects.push_back(makeObject("skin", Side::None, Layer::Skin, std::move(skin), 0.3f));
     if (!skeleton.indices.empty())
         pack.objects.push_back(makeObject("skeleton", Side::None, Layer::Skeleton, std::move(skeleton), options.interactiveRatio));
+    for (auto& o : attachments) pack.objects.push_back(std::move(o));
     return pack;
 }
 

@@ -36,6 +36,10 @@ struct LayerVisibility {
     bool skeleton = true;
     bool skin = false;  ///< off by default: muscles are what people came to see
     float skinOpacity = 1.0f;  ///< below 1 the skin is drawn translucent (x-ray look)
+    /// Where muscles attach to the bones (origins and insertions), the selected muscle's or,
+    /// with nothing selected, every muscle's. The muscles would cover them, so this view
+    /// shows the bones without them (Interaction::effectiveLayers).
+    bool attachments = false;
 
     /// Opaque skin hides (and so blocks picking of) the muscles.
     bool skinHidesMuscles() const { return skin && skinOpacity >= 0.999f; }
@@ -66,9 +70,15 @@ struct StudySession {
     std::vector<std::size_t> mistakes;  ///< question indices, for the review
     StudyProgress progress;
     std::string progressFile;  ///< where progress is saved; empty: not saved (tests)
+    /// "Paint it": the student's strokes for the current question (never the pain drawing)
+    /// and, once checked, how they scored.
+    std::vector<Stroke> painting;
+    std::optional<PaintScore> paintScore;
 
     bool over() const { return current >= questions.size(); }
     const QuizQuestion* question() const { return over() ? nullptr : &questions[current]; }
+    /// A "paint it" question waits for its painting: the brush paints for it.
+    bool awaitsPainting() const { return question() && question()->kind == QuizKind::Paint && !answered; }
 };
 
 /// The state of one viewing session: what is selected, the user's layer setting, the pain

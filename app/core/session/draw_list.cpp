@@ -88,6 +88,7 @@ DrawList buildDrawList(const DrawListInputs& in) {
     }
     std::sort(order.begin(), order.end());
     std::vector<std::size_t> skins;
+    bool shownOrigin = false, shownInsertion = false;
     for (const auto& [distance2, i] : order) {
         const PackObject& o = in.pack.objects[i];
         if (o.layer == Layer::Skin) {
@@ -95,6 +96,21 @@ DrawList buildDrawList(const DrawListInputs& in) {
             continue;
         }
         if (o.layer == Layer::Skeleton && !in.layers.skeleton) continue;
+        if (o.layer == Layer::Attachment) {
+            if (!in.layers.attachments || !in.layers.skeleton) continue;
+            // One muscle's when one is chosen (its side only), every muscle's otherwise.
+            if (!state.selected.empty() && (o.muscleId != state.selected.muscleId || o.side != state.selected.side))
+                continue;
+            DrawItem item;
+            item.object = i;
+            item.decal = true;
+            item.showThrough = !state.selected.empty();
+            item.color = glm::vec4(o.kind == AttachmentKind::Origin ? kOriginColor : kInsertionColor, 1.0f);
+            list.items.push_back(item);
+            if (o.kind == AttachmentKind::Origin) shownOrigin = true;
+            if (o.kind == AttachmentKind::Insertion) shownInsertion = true;
+            continue;
+        }
         // Opaque skin hides the muscles; skipping them also stops the few places where a
         // muscle's surface pokes through the thin skin mesh.
         if (o.layer == Layer::Muscle && (!in.layers.muscles || in.layers.skinHidesMuscles())) continue;
@@ -107,8 +123,9 @@ DrawList buildDrawList(const DrawListInputs& in) {
             if (ref == state.selected) {
                 item.highlight = 0.85f;
             } else if (std::find(state.highlighted.begin(), state.highlighted.end(), ref) != state.highlighted.end()) {
-                item.highlight = 0.6f;
-                item.highlightColor = kCandidateColor;
+                // In study mode the highlighted muscle is the question (or its answer): as plain as a selection.
+                item.highlight = state.study ? 0.85f : 0.6f;
+                item.highlightColor = state.study ? kSelectedColor : kCandidateColor;
             } else if (ref == state.hovered) {
                 item.highlight = 0.45f;
                 item.highlightColor = kHoverColor;
@@ -147,7 +164,9 @@ DrawList buildDrawList(const DrawListInputs& in) {
         if (in.pattern.knots.size() > 1 && !finder) m.label = std::to_string(k.knot + 1);
         list.markers.push_back(m);
     }
-    if (!in.pattern.empty() || finder) list.sideLabels = sideLabels(in);
+    const bool attachmentsOfOne = in.layers.attachments && !state.selected.empty();
+    const bool paintQuestion = state.study && state.study->question() && state.study->question()->kind == QuizKind::Paint;
+    if (!in.pattern.empty() || finder || attachmentsOfOne || paintQuestion) list.sideLabels = sideLabels(in);
     if (state.presenting && !finder) {
         // Essential zones first, larger first; each place named once, where it is seen.
         std::vector<const PaintBlob*> order;
@@ -172,10 +191,12 @@ DrawList buildDrawList(const DrawListInputs& in) {
         list.guideCaption = in.guide->caption;
     }
     if (!in.pattern.empty() && !finder) {
-        list.legend.push_back({LegendKind::Knot, "Knot (trigger point)"});
+        if (!list.markers.empty()) list.legend.push_back({LegendKind::Knot, "Knot (trigger point)"});
         list.legend.push_back({LegendKind::EssentialZone, "Where the pain is usually felt"});
         list.legend.push_back({LegendKind::SpilloverZone, "Where some people also feel it"});
     }
+    if (shownOrigin) list.legend.push_back({LegendKind::Origin, "Origin (where the muscle starts)"});
+    if (shownInsertion) list.legend.push_back({LegendKind::Insertion, "Insertion (where it pulls on the bone)"});
     return list;
 }
 

@@ -36,6 +36,12 @@ struct DrawItem {
     float highlight = 0.0f;  ///< 0 none .. 1 full highlight colour
     glm::vec3 highlightColor{1.0f};
     bool painted = false;  ///< carries the referral paint (the skin)
+    /// Lies on another surface (an attachment patch on its bone): drawn two-sided and pulled
+    /// toward the eye, so the bone under it does not show through.
+    bool decal = false;
+    /// Also drawn faintly where something hides it, so a patch in a joint or behind a bone
+    /// is still found (the selected muscle's attachments).
+    bool showThrough = false;
 };
 
 /// A knot marker: where it is, where it lands in the scene viewport, and how it shows.
@@ -64,7 +70,12 @@ struct ZoneLabel {
     bool essential = true;
 };
 
-enum class LegendKind { Knot, EssentialZone, SpilloverZone };
+enum class LegendKind { Knot, EssentialZone, SpilloverZone, Origin, Insertion };
+
+/// Attachment colours, as atlases paint them: origins red, insertions blue. The legend
+/// swatches use the same values.
+inline constexpr glm::vec3 kOriginColor{0.80f, 0.12f, 0.12f};
+inline constexpr glm::vec3 kInsertionColor{0.14f, 0.36f, 0.86f};
 
 struct LegendEntry {
     LegendKind kind;

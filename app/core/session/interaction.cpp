@@ -49,6 +49,7 @@ Interaction::Interaction(const Pack& pack, const KnowledgeBase& knowledge, const
         for (int l = 0; l < 2; ++l) paint_->lodVertices[l] = skinMap_->vertexMap(skin.lods[l]);
         zonePaint_.assign(skinMap_->vertexCount(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
         drawnMask_.assign(skinMap_->vertexCount(), 0);
+        quizMask_.assign(skinMap_->vertexCount(), 0);
         savePaint();
     }
     frameBody(ViewPreset::Front);
@@ -62,16 +63,28 @@ const PainFinder* Interaction::painFinder() const {
 void Interaction::savePaint() {
     if (!paint_) return;
     paint_->values.resize(zonePaint_.size());
-    const bool showDrawing = state_.painFinder;
+    // The drawing channel shows the pain drawing, or a "paint it" painting (with the right
+    // pattern over it once it is checked).
+    const bool quizPainting = !state_.painFinder && state_.study && state_.study->question() &&
+                              state_.study->question()->kind == QuizKind::Paint;
+    const std::vector<std::uint8_t>& drawn = quizPainting ? quizMask_ : drawnMask_;
+    const bool showDrawing = state_.painFinder || quizPainting;
     for (std::size_t v = 0; v < zonePaint_.size(); ++v)
-        paint_->values[v] = glm::vec4(zonePaint_[v].x, zonePaint_[v].y, showDrawing && drawnMask_[v] ? 1.0f : 0.0f,
+        paint_->values[v] = glm::vec4(zonePaint_[v].x, zonePaint_[v].y, showDrawing && drawn[v] ? 1.0f : 0.0f,
                                       showDrawing && !compareMask_.empty() && compareMask_[v] ? 1.0f : 0.0f);
     ++paint_->version;
 }
 
 LayerVisibility Interaction::effectiveLayers() const {
     LayerVisibility l = state_.layers;
-    const bool showing = !pattern_.empty() || state_.painFinder;
+    if (l.attachments) {
+        // The patches lie on the bones, under the muscles and the skin.
+        l.skeleton = true;
+        l.muscles = false;
+        if (l.skinHidesMuscles()) l.skin = false;
+    }
+    const bool paintQuestion = state_.study && state_.study->question() && state_.study->question()->kind == QuizKind::Paint;
+    const bool showing = !pattern_.empty() || state_.painFinder || paintQuestion;  // the paint is on the skin
     // The user's own see-through setting stays; hidden or solid skin becomes x-ray.
     if (showing && (!l.skin || l.skinHidesMuscles())) {
         l.skin = true;
@@ -156,6 +169,7 @@ int Interaction::markerAt(glm::vec2 pixel) const {
 ClickOutcome Interaction::click(glm::vec2 pixel) {
     ClickOutcome out;
     if (authorMode_) out.authorText = authoringPoints(pixel);
+    if (paintingQuiz()) return out;  // the press has painted; a click selects nothing
     if (state_.painFinder) {
         // With the brush the press has already painted; without it the spot lands on the
         // skin under the cursor, shown or not.
@@ -297,7 +311,7 @@ void Interaction::answerQuestion(const std::string& answer, Side side) {
         case QuizKind::Name: right = nameMatches(*q, answer, catalog_); break;
         case QuizKind::Find: right = findMatches(*q, answer, side); break;
         case QuizKind::Refers: right = refersMatches(*q, answer, knowledge_); break;
-        case QuizKind::Paint: right = false; break;  // scored from the drawing (not in the viewer yet)
+        case QuizKind::Paint: return;  // scored from the painting: checkPainting
     }
     s.answered = right;
     const MuscleEntry* m = catalog_.find(q->muscle);
@@ -324,6 +338,11 @@ void Interaction::showQuestion() {
     state_.highlighted.clear();
     pattern_ = {};
     ++patternRevision_;
+    std::fill(quizMask_.begin(), quizMask_.end(), 0);
+    if (state_.study) {
+        state_.study->painting.clear();
+        state_.study->paintScore.reset();
+    }
     if (!zonePaint_.empty()) {
         std::fill(zonePaint_.begin(), zonePaint_.end(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
         savePaint();
@@ -347,7 +366,7 @@ void Interaction::showQuestion() {
         if (const auto pose = focusPose(pattern_, FocusMode::Pain, glm::vec3(0, 0, 1), camera_.fovY)) glideTo(*pose);
     } else {
         glide_.reset();
-        camera_.frame(pack_.bodyBounds(), q->side == Side::Left ? ViewPreset::Front : ViewPreset::Front, viewport_.x / viewport_.y);
+        camera_.frame(pack_.bodyBounds(), ViewPreset::Front, viewport_.x / viewport_.y);  // find it: the whole body
     }
 }
 
@@ -375,13 +394,13 @@ void Interaction::showTechnique(const std::optional<TechniqueRef>& ref) {
     changed();
 }
 
-void Interaction::applyDab(const Dab& dab, bool erase) {
-    for (const auto v : skinMap_->disc(dab.point, dab.radius)) drawnMask_[v] = erase ? 0 : 1;
+void Interaction::applyDab(const Dab& dab, bool erase, std::vector<std::uint8_t>& mask) {
+    for (const auto v : skinMap_->disc(dab.point, dab.radius)) mask[v] = erase ? 0 : 1;
 }
 
 void Interaction::addStroke(Stroke stroke) {
     if (!skinMap_) return;
-    for (const auto& d : stroke.dabs) applyDab(d, stroke.erase);
+    for (const auto& d : stroke.dabs) applyDab(d, stroke.erase, drawnMask_);
     state_.drawing.strokes.push_back(std::move(stroke));
     rankCandidates();
     if (state_.painFinder) rebuildPattern(true);
@@ -391,7 +410,7 @@ void Interaction::redrawDrawing() {
     if (!skinMap_) return;
     std::fill(drawnMask_.begin(), drawnMask_.end(), 0);
     for (const auto& stroke : state_.drawing.strokes)
-        for (const auto& d : stroke.dabs) applyDab(d, stroke.erase);
+        for (const auto& d : stroke.dabs) applyDab(d, stroke.erase, drawnMask_);
     rankCandidates();
 }
 
@@ -412,15 +431,20 @@ void Interaction::rankCandidates() {
 void Interaction::brushAt(glm::vec2 pixel, bool startStroke) {
     if (!skinMap_ || !brushPaints()) return;
     const auto hit = skinMap_->bvh().intersect(camera_.rayThrough(pixel, viewport_));
+    // A quiz painting is kept apart: it never touches the pain drawing.
+    const bool quiz = paintingQuiz();
+    std::vector<Stroke>& strokes = quiz ? state_.study->painting : state_.drawing.strokes;
+    std::vector<std::uint8_t>& mask = quiz ? quizMask_ : drawnMask_;
+    const bool erase = state_.brush.eraser;
     if (startStroke) {
         int n = 1;
-        for (const auto& s : state_.drawing.strokes) n += s.erase == state_.brush.eraser && s.dabs.size() != 1 ? 1 : 0;
-        state_.drawing.strokes.push_back({(state_.brush.eraser ? "Erased area " : "Painted area ") + std::to_string(n), state_.brush.eraser, {}});
+        for (const auto& s : strokes) n += s.erase == erase && s.dabs.size() != 1 ? 1 : 0;
+        strokes.push_back({(erase ? "Erased area " : "Painted area ") + std::to_string(n), erase, {}});
         stroking_ = true;
         lastDab_.reset();
     }
-    if (!stroking_ || !hit) return;
-    Stroke& stroke = state_.drawing.strokes.back();
+    if (!stroking_ || !hit || strokes.empty()) return;
+    Stroke& stroke = strokes.back();
     const float radius = state_.brush.radius;
     // Fill in between fast moves, so a quick stroke is one band, not a row of dots.
     std::vector<glm::vec3> points{hit->point};
@@ -434,7 +458,7 @@ void Interaction::brushAt(glm::vec2 pixel, bool startStroke) {
     }
     for (const auto& p : points) {
         stroke.dabs.push_back({p, radius});
-        applyDab(stroke.dabs.back(), stroke.erase);
+        applyDab(stroke.dabs.back(), stroke.erase, mask);
     }
     lastDab_ = hit->point;
     savePaint();
@@ -446,9 +470,47 @@ void Interaction::endStroke() {
     stroking_ = false;
     lastDab_.reset();
     // A press that never touched the skin leaves no empty stroke behind.
-    if (!state_.drawing.strokes.empty() && state_.drawing.strokes.back().dabs.empty()) state_.drawing.strokes.pop_back();
+    std::vector<Stroke>& strokes = paintingQuiz() ? state_.study->painting : state_.drawing.strokes;
+    if (!strokes.empty() && strokes.back().dabs.empty()) strokes.pop_back();
+    if (paintingQuiz()) {
+        changed();
+        return;
+    }
     rankCandidates();
     rebuildPattern(false);
+}
+
+void Interaction::checkPainting() {
+    StudySession& s = *state_.study;
+    const QuizQuestion* q = s.question();
+    if (!q || q->kind != QuizKind::Paint || s.answered || !skinMap_ || skinObject_ < 0) return;
+    const PaintScore score = scorePaint(*q, knowledge_, *skinMap_, quizMask_);
+    s.paintScore = score;
+    s.answered = score.passed;
+    auto percent = [](double share) { return std::to_string(static_cast<int>(std::lround(100.0 * share))) + "%"; };
+    s.feedback = std::string(score.passed ? "Well done: " : "Not quite: ") + percent(score.score) + ". " +
+                 percent(score.inside) + " of your painting is inside the pattern, and it covers " +
+                 percent(score.covered) + " of where the pain is usually felt. The right pattern is painted over yours.";
+    if (score.passed) ++s.right;
+    else s.mistakes.push_back(s.current);
+    s.progress.record(questionKey(*q), score.passed);
+    if (!s.progressFile.empty()) {
+        try {
+            saveProgress(s.progressFile, s.progress);
+        } catch (const MyomapError& e) {
+            notify(e.what());
+        }
+    }
+    // The answer over the painting: the zones in red, the knot marked.
+    if (const KnowledgeEntry* e = knowledge_.find(q->entry)) {
+        ++patternRevision_;
+        pattern_ = buildReferralPattern(*e, q->side, q->knot, picker_.bvh(static_cast<std::size_t>(skinObject_)));
+        const auto zones = paintZones(*skinMap_, pattern_.zones);
+        for (std::size_t v = 0; v < zones.size(); ++v) zonePaint_[v] = zones[v];
+        if (const auto pose = focusPose(pattern_, FocusMode::Pain, glm::vec3(0, 0, 1), camera_.fovY)) glideTo(*pose);
+    }
+    savePaint();
+    changed();
 }
 
 void Interaction::notify(const std::string& message) {
@@ -462,7 +524,10 @@ void Interaction::apply(const UiRequests& r) {
         changed();
     }
     if (r.layers) {
+        const bool attachmentsChanged = r.layers->attachments != state_.layers.attachments;
         state_.layers = *r.layers;
+        // The pattern gives way to the attachments, and comes back when they go.
+        if (attachmentsChanged && !state_.painFinder) rebuildPattern(true);
         changed();
     }
     if (r.audience && *r.audience != state_.audience) {
@@ -511,6 +576,13 @@ void Interaction::apply(const UiRequests& r) {
         showQuestion();
     }
     if (r.quizAnswer && state_.study) answerQuestion(*r.quizAnswer, state_.study->question() ? state_.study->question()->side : Side::Right);
+    if (r.checkPainting && state_.study) checkPainting();
+    if (r.clearPainting && paintingQuiz()) {
+        state_.study->painting.clear();
+        std::fill(quizMask_.begin(), quizMask_.end(), 0);
+        savePaint();
+        changed();
+    }
     if (r.nextQuestion && state_.study && !state_.study->over()) {
         ++state_.study->current;
         state_.study->answered.reset();
@@ -613,7 +685,8 @@ void Interaction::apply(const UiRequests& r) {
     }
     if (r.frameAll) frameBody(ViewPreset::Front);
     // A selection with a pattern has already turned to it; one without glides to the muscle.
-    if (r.focusSelection && !state_.selected.empty() && (pattern_.empty() || state_.painFinder)) glideToMuscle(state_.selected);
+    if (r.focusSelection && !state_.selected.empty() && !state_.layers.attachments && (pattern_.empty() || state_.painFinder))
+        glideToMuscle(state_.selected);
 }
 
 void Interaction::glideTo(const CameraPose& pose) {
@@ -634,6 +707,21 @@ void Interaction::glideToMuscle(const MuscleRef& ref) {
     pose.target = o->bounds.center();
     pose.distance = std::clamp(3.0f * glm::length(o->bounds.size()), 0.5f, 2.5f);
     glideTo(pose);
+}
+
+void Interaction::glideToAttachments(const MuscleRef& ref) {
+    const PackObject* muscle = pack_.find(ref.muscleId, ref.side);
+    if (!muscle) return;
+    Bounds box = muscle->bounds;
+    for (AttachmentKind kind : {AttachmentKind::Origin, AttachmentKind::Insertion})
+        if (const PackObject* a = pack_.findAttachment(ref.muscleId, ref.side, kind)) box.add(a->bounds);
+    // From outside the body on the muscle's side: out from the body's long axis through the
+    // muscle, level, so a patch on the back of a bone is seen from behind.
+    const glm::vec3 body = pack_.bodyBounds().center(), centre = box.center();
+    const glm::vec3 out(centre.x - body.x, 0.0f, centre.z - body.z);
+    const float extent = 0.5f * glm::length(box.size());
+    const float distance = std::clamp(1.3f * extent / std::tan(0.5f * camera_.fovY), 0.5f, 2.6f);
+    glideTo(lookingAlong(centre, out, distance, 0.0f));
 }
 
 void Interaction::advance(double now) {
@@ -676,6 +764,11 @@ void Interaction::rebuildPattern(bool turnCamera) {
                 if (const auto pose = focusPose(spots, FocusMode::Pain, spots.blobs.front().normal, camera_.fovY)) glideTo(*pose);
             }
         }
+        return;
+    }
+    if (state_.layers.attachments) {
+        // A study view of the bones: knots and zones would be read as attachments.
+        if (turnCamera && !state_.selected.empty()) glideToAttachments(state_.selected);
         return;
     }
     const KnowledgeEntry* e = state_.selected.empty() ? nullptr : knowledge_.forMuscle(state_.selected.muscleId);

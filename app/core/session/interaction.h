@@ -54,6 +54,7 @@ public:
     /// The layers as drawn: while a pattern shows, a hidden or opaque skin becomes x-ray so
     /// the muscle, its knots and the painted skin show at once. The user's own setting
     /// (state().layers) is never changed by this, so it comes back when the pattern goes.
+    /// Showing attachments shows the bones and hides the muscles (and a solid skin).
     LayerVisibility effectiveLayers() const;
     /// What to draw now (cached until something changes).
     const DrawList& drawList() const;
@@ -91,7 +92,10 @@ public:
     /// A click at `pixel`, window coordinates relative to the scene viewport.
     ClickOutcome click(glm::vec2 pixel);
     /// True when a left drag paints the pain drawing instead of turning the body.
-    bool brushPaints() const { return state_.painFinder && state_.brush.on; }
+    bool brushPaints() const { return paintingQuiz() || (state_.painFinder && state_.brush.on); }
+    /// A study "paint it" question waits for its painting (the brush paints for it, not
+    /// for the pain drawing).
+    bool paintingQuiz() const { return state_.study && state_.study->awaitsPainting(); }
     /// The brush touches the skin under `pixel`: `startStroke` on the press, then once per
     /// move while the button is held (dabs are filled in between fast moves).
     void brushAt(glm::vec2 pixel, bool startStroke);
@@ -125,13 +129,18 @@ private:
     /// Shows the current question on the body (the highlighted muscle, the painted zone).
     void showQuestion();
     void addStroke(Stroke stroke);
-    void applyDab(const Dab& dab, bool erase);
+    /// Marks (or erases) a dab's skin vertices in `mask`.
+    void applyDab(const Dab& dab, bool erase, std::vector<std::uint8_t>& mask);
+    /// Scores the "paint it" painting and shows the right pattern over it.
+    void checkPainting();
     /// Recomputes the drawing's vertices and the paint from the strokes (undo, open, clear).
     void redrawDrawing();
     void rankCandidates();
     void savePaint();
     void glideTo(const CameraPose& pose);
     void glideToMuscle(const MuscleRef& ref);
+    /// Frames a muscle with its attachments, from outside the body on its side.
+    void glideToAttachments(const MuscleRef& ref);
     /// Rebuilds the pattern when what it shows changed; `turnCamera` aims the camera at it.
     void rebuildPattern(bool turnCamera);
     void changed() { ++revision_; }
@@ -147,6 +156,7 @@ private:
     std::shared_ptr<SkinPaint> paint_;
     std::vector<glm::vec3> zonePaint_;     // the pattern's part of the paint (x, y)
     std::vector<std::uint8_t> drawnMask_;  // per skin map vertex
+    std::vector<std::uint8_t> quizMask_;   // per skin map vertex: the "paint it" painting
     std::vector<std::uint8_t> compareMask_;  // the earlier drawing's, when one is compared
     std::optional<glm::vec3> lastDab_;
     bool stroking_ = false;

@@ -38,6 +38,8 @@ struct UiRequests {
     std::optional<StartQuiz> startQuiz;   ///< study mode: a new quiz
     std::optional<std::string> quizAnswer;  ///< a chosen catalog id or a typed name
     bool nextQuestion = false;
+    bool checkPainting = false;  ///< study mode: score the "paint it" painting
+    bool clearPainting = false;  ///< study mode: wipe it and start again
     std::optional<std::size_t> reviewMistake;  ///< show a missed question's answer on the body
     bool stopStudy = false;
     std::optional<std::vector<MuscleRef>> shortList;

@@ -9,18 +9,22 @@ namespace myomap {
 namespace {
 constexpr float kPi = 3.14159265358979f;
 
-CameraPose facing(const glm::vec3& target, glm::vec3 direction, float distance) {
+/// Keeps a near-level view: people read body charts from the front, not from above.
+CameraPose facing(const glm::vec3& target, const glm::vec3& direction, float distance) {
+    return lookingAlong(target, direction, distance, 0.45f);
+}
+}  // namespace
+
+CameraPose lookingAlong(const glm::vec3& target, glm::vec3 direction, float distance, float maxPitch) {
     if (glm::length(direction) < 1e-4f) direction = glm::vec3(0.0f, 0.0f, 1.0f);
     direction = glm::normalize(direction);
     CameraPose p;
     p.target = target;
     p.yaw = std::atan2(direction.x, direction.z);
-    // Keep a near-level view: people read body charts from the front, not from above.
-    p.pitch = std::clamp(std::asin(std::clamp(direction.y, -1.0f, 1.0f)), -0.45f, 0.45f);
+    p.pitch = std::clamp(std::asin(std::clamp(direction.y, -1.0f, 1.0f)), -maxPitch, maxPitch);
     p.distance = distance;
     return p;
 }
-}  // namespace
 
 std::optional<FocusMode> parseFocusMode(const std::string& text) {
     if (text == "pain") return FocusMode::Pain;

@@ -33,6 +33,10 @@ std::optional<CameraPose> chartPose(const ReferralPattern& pattern, const glm::v
 /// views a printed chart shows.
 float patternFacing(const ReferralPattern& pattern, const glm::vec3& direction);
 
+/// A pose looking at `target` from `distance` along -`direction` (from the front: +Z), the
+/// pitch limited to +-`maxPitch` radians. A zero direction looks from the front.
+CameraPose lookingAlong(const glm::vec3& target, glm::vec3 direction, float distance, float maxPitch);
+
 /// Applies a pose to a camera.
 void applyPose(OrbitCamera& camera, const CameraPose& pose);
 

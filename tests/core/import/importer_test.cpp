@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -339,4 +340,171 @@ TEST(Importer, DropsSmallSheetsThatReachTheMidlineButKeepsTheMuscle) {
     // A muscle that itself reaches the midline (latissimus' aponeurosis) is the largest piece: kept.
     Mesh wide = test_support::makeBox({-0.10f, 1.0f, 0.0f}, {0.0f, 1.2f, 0.05f});
     EXPECT_EQ(dropMidlineSheets(wide), 0u);
+}
+
+namespace {
+
+/// MiniSources plus Z-Anatomy attachment patches: an arm bone whose Z-Anatomy copy is moved
+/// differently from the rest (so only its own region's fit lands it), and insertions.glb
+/// with a patch on the trunk bone, one on the arm bone, a left-side copy, a skipped and an
+/// unknown node.
+struct AttachmentSources : MiniSources {
+    glm::mat4 armFromBp;  // the arm's extra displacement in Z-Anatomy, on top of zaFromBp
+    Mesh boneC = test_support::makeBox({-0.35f, 0.9f, -0.05f}, {-0.25f, 1.1f, 0.05f});
+    // Thin patches lying on top of bone_a (the trunk) and of bone_c (the arm), in the pack's frame.
+    Mesh onTrunk = test_support::makeBox({-0.10f, 1.0f, -0.02f}, {-0.05f, 1.001f, 0.02f});
+    Mesh onArm = test_support::makeBox({-0.33f, 1.1f, -0.02f}, {-0.27f, 1.101f, 0.02f});
+
+    AttachmentSources() {
+        armFromBp = glm::scale(glm::translate(glm::mat4(1.0f), glm::vec3(-0.03f, 0.04f, 0.01f)), glm::vec3(1.1f));
+        writePart("FJ8003", boneC);
+        writePart("FJ8003M", boneC.mirroredX());
+        dir.write("models/layers.tsv",
+                  "layer\tsource\nskin\tbp3d:FJ9000\nskeleton\tbp3d:FJ8001\nskeleton\tbp3d:FJ8002\n"
+                  "skeleton\tbp3d:FJ8003\nskeleton\tbp3d:FJ8003M\n");
+        const Mesh boneA = test_support::makeBox({-0.15f, 0.8f, -0.05f}, {0.15f, 1.0f, 0.05f});
+        const Mesh boneB = test_support::makeBox({-0.05f, 1.3f, -0.1f}, {0.08f, 1.5f, 0.02f});
+        const glm::mat4 arm = zaFromBp * armFromBp;
+        writeGlbFile(
+            dir.file("src/z-anatomy/skeletal.glb"),
+            {{"bone_a", moved(boneA, zaFromBp)}, {"bone_b", moved(boneB, zaFromBp)}, {"bone_c", moved(boneC, arm)}});
+        // wide_muscle_o1 has a second piece on bone_b, which no row takes.
+        Mesh trunkPatch = moved(onTrunk, zaFromBp);
+        trunkPatch.append(moved(test_support::makeBox({-0.04f, 1.5f, -0.08f}, {-0.01f, 1.501f, -0.02f}), zaFromBp));
+        writeGlbFile(dir.file("src/z-anatomy/insertions.glb"),
+                     {{"wide_muscle_o1", trunkPatch},
+                      {"part_one_tendon", moved(onArm, arm)},
+                      {"part_one_tendon_l", moved(onArm.mirroredX(), arm)},  // the left copy
+                      {"some_ligament", moved(onArm, arm)},
+                      {"mystery", moved(onTrunk, zaFromBp)}});
+        dir.write("models/attachments.tsv",
+                  "# test table\n"
+                  "bone\tarm\tbone_c\tFJ8003\n"
+                  "attach\twide_muscle_o*\tbone_a\twide\torigin\ttrunk\n"
+                  "attach\tpart_one_tendon*\tbone_c\tpart_one\tinsertion\tarm\n"
+                  "skip\tsome_ligament\ta ligament\n");
+    }
+};
+
+}  // namespace
+
+TEST(Importer, RegistersAttachmentPatchesWithTheirRegionsAffineAndGivesMuscleKindAndSide) {
+    AttachmentSources s;
+    ImportReport report;
+    const Pack pack = importPack(s.options(), &report);
+    const AttachmentReport& a = report.attachments;
+    EXPECT_EQ(a.unavailable, "");
+
+    // The patch on the arm bone lands on it: only the arm's own fit undoes its displacement.
+    const PackObject* armRight = pack.findAttachment("part_one", Side::Right, AttachmentKind::Insertion);
+    ASSERT_NE(armRight, nullptr);
+    EXPECT_EQ(armRight->layer, Layer::Attachment);
+    EXPECT_EQ(armRight->kind, AttachmentKind::Insertion);
+    for (int axis = 0; axis < 3; ++axis) {
+        EXPECT_NEAR(armRight->bounds.min[axis], s.onArm.bounds().min[axis], 2e-3f) << "axis " << axis;
+        EXPECT_NEAR(armRight->bounds.max[axis], s.onArm.bounds().max[axis], 2e-3f) << "axis " << axis;
+    }
+    const PackObject* armLeft = pack.findAttachment("part_one", Side::Left, AttachmentKind::Insertion);
+    ASSERT_NE(armLeft, nullptr);
+    EXPECT_NEAR(armLeft->bounds.min.x, -armRight->bounds.max.x, 1e-6f) << "the left side mirrors the right";
+    EXPECT_EQ(pack.findAttachment("part_one", Side::Right, AttachmentKind::Origin), nullptr);
+
+    // The patch on the trunk bone: the trunk fit, muscle 'wide', an origin.
+    const PackObject* trunk = pack.findAttachment("wide", Side::Right, AttachmentKind::Origin);
+    ASSERT_NE(trunk, nullptr);
+    EXPECT_NEAR(trunk->bounds.min.x, -0.10f, 2e-3f);
+    EXPECT_NEAR(trunk->bounds.max.x, -0.05f, 2e-3f);
+    EXPECT_NEAR(trunk->bounds.min.y, 1.0f, 2e-3f);
+    ASSERT_NE(pack.findAttachment("wide", Side::Left, AttachmentKind::Origin), nullptr);
+
+    // Attachments share their muscle's id, but find() still gives the muscle.
+    ASSERT_NE(pack.find("part_one", Side::Right), nullptr);
+    EXPECT_EQ(pack.find("part_one", Side::Right)->layer, Layer::Muscle);
+
+    EXPECT_EQ(a.patches, 5u);
+    EXPECT_EQ(a.registered, 2u);
+    EXPECT_EQ(a.leftCopies, 1u) << "part_one_tendon_l lies on the left: the mirror covers it";
+    ASSERT_EQ(a.skipped.size(), 1u);
+    EXPECT_EQ(a.skipped[0], "some_ligament: a ligament");
+    ASSERT_EQ(a.unmapped.size(), 1u);
+    EXPECT_EQ(a.unmapped[0], "mystery");
+    ASSERT_EQ(a.strays.size(), 1u);
+    EXPECT_NE(a.strays[0].find("no row for its piece on 'bone_b'"), std::string::npos) << a.strays[0];
+    EXPECT_EQ(a.objects, 4u);
+    std::size_t attachments = 0;
+    for (const auto& o : pack.objects) attachments += o.layer == Layer::Attachment;
+    EXPECT_EQ(attachments, 4u);
+
+    // Both patches sit on the skeleton: the distances are measured per region, then for all.
+    ASSERT_EQ(a.boneDistance.size(), 3u);
+    EXPECT_EQ(a.boneDistance[0].region, "arm");
+    EXPECT_EQ(a.boneDistance[1].region, "trunk");
+    EXPECT_EQ(a.boneDistance[2].region, "all");
+    for (const auto& d : a.boneDistance) {
+        EXPECT_GT(d.vertices, 0u) << d.region;
+        EXPECT_LT(d.p95Mm, 2.0f) << d.region;
+    }
+}
+
+TEST(Importer, MissingInsertionsAreListedAsMissingAndThePackStillBuilds) {
+    AttachmentSources s;
+    std::filesystem::remove(s.dir.file("src/z-anatomy/insertions.glb"));
+    ImportReport report;
+    std::vector<std::string> log;
+    ImportOptions options = s.options();
+    options.log = [&](const std::string& line) { log.push_back(line); };
+    const Pack pack = importPack(options, &report);
+    const std::string& why = report.attachments.unavailable;
+    EXPECT_NE(why.find("insertions.glb"), std::string::npos) << why;
+    EXPECT_NE(why.find("does not exist"), std::string::npos) << why;
+    EXPECT_EQ(why.find("corrupt"), std::string::npos) << why;
+    EXPECT_NE(std::find(log.begin(), log.end(), "no muscle attachments: " + why), log.end()) << "the log lists it";
+    // Everything else is there, and no attachments.
+    EXPECT_NE(pack.find("part_one", Side::Left), nullptr);
+    EXPECT_NE(pack.find("wide", Side::Right), nullptr);
+    EXPECT_NE(pack.layer(Layer::Skeleton), nullptr);
+    EXPECT_EQ(pack.layer(Layer::Attachment), nullptr);
+    EXPECT_EQ(report.attachments.objects, 0u);
+
+    // A models folder without the table is listed the same way.
+    std::filesystem::remove(s.dir.file("models/attachments.tsv"));
+    importPack(s.options(), &report);
+    EXPECT_NE(report.attachments.unavailable.find("attachments.tsv"), std::string::npos)
+        << report.attachments.unavailable;
+}
+
+TEST(Importer, ACorruptInsertionsFileStopsTheBuildNamingIt) {
+    AttachmentSources s;
+    std::filesystem::resize_file(s.dir.file("src/z-anatomy/insertions.glb"), 100);
+    try {
+        importPack(s.options());
+        FAIL() << "a truncated insertions.glb was accepted";
+    } catch (const MissingSourceError& e) {
+        FAIL() << "reported as missing: " << e.what();
+    } catch (const MeshFileError& e) {
+        EXPECT_NE(std::string(e.what()).find("insertions.glb"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Importer, AttachmentRowsNamingAnUnknownMuscleOrRegionFailWithTheirLines) {
+    AttachmentSources s;
+    s.dir.write("models/attachments.tsv",
+                "attach\tpart_one_tendon\tbone_c\tpart_two\tinsertion\ttrunk\n"
+                "attach\twide_muscle_o1\tbone_a\twide\torigin\tnowhere\n");
+    try {
+        importPack(s.options());
+        FAIL() << "an unknown muscle id was accepted";
+    } catch (const CatalogError& e) {
+        EXPECT_NE(std::string(e.what()).find("attachments.tsv:1: 'part_two'"), std::string::npos) << e.what();
+    }
+    s.dir.write("models/attachments.tsv", "attach\twide_muscle_o1\tbone_a\twide\torigin\tnowhere\n");
+    try {
+        importPack(s.options());
+        FAIL() << "an unknown region was accepted";
+    } catch (const CatalogError& e) {
+        EXPECT_NE(std::string(e.what()).find("attachments.tsv:1: region 'nowhere'"), std::string::npos) << e.what();
+    }
+    // The muscles' own regions stay as registration.tsv fits them.
+    s.dir.write("models/attachments.tsv", "bone\ttrunk\tbone_c\tFJ8003\n");
+    EXPECT_THROW(importPack(s.options()), CatalogError);
 }

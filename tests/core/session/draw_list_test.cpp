@@ -158,3 +158,39 @@ TEST(DrawList, ThePatientsRightAndLeftAreLabelledFromEveryView) {
     f.pattern = {};
     EXPECT_TRUE(f.build({}).sideLabels.empty()) << "nothing shown, nothing to label";
 }
+
+TEST(DrawList, AttachmentsShowOnlyWhenAskedAndOnlyTheSelectedMusclesSide) {
+    Fixture f;
+    LayerVisibility layers;
+    EXPECT_EQ(count(f.build(layers), Layer::Attachment, f.scene.pack), 0) << "off by default";
+    layers.attachments = true;
+    DrawList list = f.build(layers);
+    EXPECT_EQ(count(list, Layer::Attachment, f.scene.pack), 4) << "nothing selected: every muscle's, both sides";
+    ASSERT_EQ(list.legend.size(), 2u);
+    EXPECT_EQ(list.legend[0].kind, LegendKind::Origin);
+    EXPECT_EQ(list.legend[1].kind, LegendKind::Insertion);
+    for (const auto& item : list.items) {
+        const PackObject& o = f.scene.pack.objects[item.object];
+        if (o.layer != Layer::Attachment) continue;
+        EXPECT_TRUE(item.decal) << "drawn over the bone it lies on";
+        EXPECT_FALSE(item.showThrough) << "every muscle's at once: hidden ones would clutter the picture";
+        EXPECT_EQ(glm::vec3(item.color), o.kind == AttachmentKind::Origin ? kOriginColor : kInsertionColor);
+        EXPECT_FALSE(isPickable(o, layers)) << "a click goes to muscles, never to a patch";
+    }
+    f.state.selected = {"front_m", Side::Left};
+    list = f.build(layers);
+    ASSERT_EQ(count(list, Layer::Attachment, f.scene.pack), 2);
+    for (const auto& item : list.items) {
+        if (f.scene.pack.objects[item.object].layer == Layer::Attachment) {
+            EXPECT_EQ(f.scene.pack.objects[item.object].side, Side::Left) << "the selected side only";
+            EXPECT_TRUE(item.showThrough) << "one muscle's: found even in a joint or behind a bone";
+        }
+    }
+    f.state.selected = {"plain_m", Side::Right};
+    list = f.build(layers);
+    EXPECT_EQ(count(list, Layer::Attachment, f.scene.pack), 0) << "a muscle with no patches shows none";
+    EXPECT_TRUE(list.legend.empty()) << "no legend for what is not drawn";
+    layers.skeleton = false;
+    f.state.selected = {};
+    EXPECT_EQ(count(f.build(layers), Layer::Attachment, f.scene.pack), 0) << "patches go with their bones";
+}

@@ -108,6 +108,32 @@ TEST(Interaction, XraySkinWhileAPatternShowsAndTheUsersOwnSkinComesBack) {
     EXPECT_FALSE(s.interaction.effectiveLayers().skin);
 }
 
+TEST(Interaction, ShowingAttachmentsShowsTheBonesWithoutTheMusclesAndGivesThemBack) {
+    Session s;
+    UiRequests hide;
+    hide.layers = LayerVisibility{};
+    hide.layers->skeleton = false;  // the user had hidden the bones
+    hide.layers->skin = true;       // and made the skin solid
+    hide.layers->attachments = true;
+    s.interaction.apply(hide);
+    const LayerVisibility shown = s.interaction.effectiveLayers();
+    EXPECT_TRUE(shown.skeleton) << "the patches lie on the bones";
+    EXPECT_FALSE(shown.muscles) << "the muscles would cover their own attachments";
+    EXPECT_FALSE(shown.skin) << "a solid skin would cover the bones";
+    int patches = 0;
+    for (const auto& item : s.interaction.drawList().items)
+        patches += s.scene.pack.objects[item.object].layer == Layer::Attachment;
+    EXPECT_EQ(patches, 4);
+    s.interaction.click(s.at(kRightMuscle));
+    EXPECT_TRUE(s.interaction.state().selected.empty()) << "hidden muscles are not clicked";
+    UiRequests back;
+    back.layers = hide.layers;
+    back.layers->attachments = false;
+    s.interaction.apply(back);
+    EXPECT_FALSE(s.interaction.effectiveLayers().skeleton) << "the user's own layers come back";
+    EXPECT_TRUE(s.interaction.effectiveLayers().muscles);
+}
+
 TEST(Interaction, OpaqueSkinBlocksClicksOnMuscles) {
     Session s;
     UiRequests skin;
@@ -331,4 +357,94 @@ TEST(Interaction, PresenterKeysStepThroughTheKnotsAndTheShortList) {
     EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"front_m", Side::Right}));
     s.interaction.key(KeyAction::PreviousMuscle);
     EXPECT_EQ(s.interaction.state().selected, (MuscleRef{"plain_m", Side::Right}));
+}
+
+namespace {
+void startQuiz(Session& s, QuizKind kind) {
+    UiRequests r;
+    UiRequests::StartQuiz start;
+    start.options.kind = kind;
+    start.options.seed = 3;
+    start.options.count = 2;
+    start.options.knotDataOnly = true;
+    r.startQuiz = start;  // no progress file: nothing is written
+    s.interaction.apply(r);
+    ASSERT_TRUE(s.interaction.state().study);
+    ASSERT_TRUE(s.interaction.state().study->question());
+}
+}  // namespace
+
+TEST(Interaction, AFindQuizTakesTheClickAsTheAnswerAndTheSideCounts) {
+    Session s;
+    startQuiz(s, QuizKind::Find);
+    const StudySession& study = *s.interaction.state().study;
+    const Side side = study.question()->side;
+    const Side other = side == Side::Right ? Side::Left : Side::Right;
+    s.interaction.click(s.at(onSide(kRightMuscle, other)));  // the same muscle on the other side
+    ASSERT_TRUE(study.answered);
+    EXPECT_FALSE(*study.answered);
+    EXPECT_EQ(study.mistakes, std::vector<std::size_t>{0});
+    EXPECT_TRUE(s.interaction.state().selected.empty()) << "an answer is not a selection";
+    UiRequests next;
+    next.nextQuestion = true;
+    s.interaction.apply(next);
+    ASSERT_TRUE(study.question());
+    s.interaction.click(s.at(onSide(kRightMuscle, study.question()->side)));
+    ASSERT_TRUE(study.answered);
+    EXPECT_TRUE(*study.answered);
+    EXPECT_EQ(study.right, 1);
+}
+
+TEST(Interaction, ARefersQuizHidesTheKnotUntilAnswered) {
+    Session s;
+    startQuiz(s, QuizKind::Refers);
+    EXPECT_TRUE(s.interaction.drawList().markers.empty()) << "the knot would give the muscle away";
+    EXPECT_NE(s.interaction.drawList().paint, nullptr);
+    UiRequests answer;
+    answer.quizAnswer = "front_m";
+    s.interaction.apply(answer);
+    ASSERT_TRUE(s.interaction.state().study->answered);
+    EXPECT_TRUE(*s.interaction.state().study->answered);
+}
+
+TEST(Interaction, APaintQuizScoresThePaintingShowsTheAnswerAndLeavesThePainDrawingAlone) {
+    for (const bool rightPlace : {true, false}) {
+        Session s;
+        startQuiz(s, QuizKind::Paint);
+        const StudySession& study = *s.interaction.state().study;
+        ASSERT_EQ(study.question()->kind, QuizKind::Paint);
+        ASSERT_TRUE(s.interaction.brushPaints()) << "the brush paints for the question";
+        EXPECT_TRUE(s.interaction.drawList().markers.empty()) << "no knot or zone before the painting is checked";
+        UiRequests brush;
+        brush.brush = BrushState{true, false, 0.05f};
+        s.interaction.apply(brush);
+        const Side side = study.question()->side;
+        const glm::vec3 where = rightPlace ? glm::vec3(-0.2f, 1.5f, 0.3f) : glm::vec3(-0.3f, 0.3f, 0.3f);
+        s.interaction.brushAt(s.at(onSide(where, side)), true);
+        s.interaction.endStroke();
+        s.interaction.click(s.at(onSide(where, side)));
+        EXPECT_TRUE(s.interaction.state().selected.empty()) << "painting selects nothing";
+        ASSERT_EQ(study.painting.size(), 1u);
+        EXPECT_TRUE(s.interaction.state().drawing.empty()) << "the pain drawing is not touched";
+        int drawn = 0;
+        for (const auto& v : s.interaction.drawList().paint->values) drawn += v.z > 0.5f;
+        EXPECT_GT(drawn, 10) << "the painting shows on the skin";
+        UiRequests check;
+        check.checkPainting = true;
+        s.interaction.apply(check);
+        ASSERT_TRUE(study.answered);
+        ASSERT_TRUE(study.paintScore);
+        EXPECT_EQ(*study.answered, rightPlace);
+        EXPECT_EQ(study.paintScore->passed, rightPlace);
+        if (rightPlace) {
+            EXPECT_GT(study.paintScore->covered, 0.5) << "one 5 cm dab on a 6 cm zone covers most of it";
+        } else {
+            EXPECT_LT(study.paintScore->score, 0.05);
+        }
+        EXPECT_FALSE(s.interaction.brushPaints()) << "answered: the brush stops";
+        EXPECT_FALSE(s.interaction.drawList().markers.empty()) << "the answer's knot is shown";
+        int zone = 0;
+        for (const auto& v : s.interaction.drawList().paint->values) zone += v.x < 0.0f;
+        EXPECT_GT(zone, 10) << "the right pattern is painted over the painting";
+    }
 }

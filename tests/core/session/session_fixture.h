@@ -39,6 +39,14 @@ struct SessionScene {
         add("plain_m", Side::Left, Layer::Muscle, {0.10f, 0.30f, 0.10f}, {0.30f, 0.60f, 0.28f});
         add("skeleton", Side::None, Layer::Skeleton, {-0.05f, 0.0f, -0.1f}, {0.05f, 1.7f, 0.0f});
         add("skin", Side::None, Layer::Skin, {-0.5f, 0.0f, -0.3f}, {0.5f, 1.8f, 0.3f});
+        // front_m's origin and insertion, thin plates on the front of the bone.
+        for (Side side : {Side::Right, Side::Left}) {
+            const float x = side == Side::Right ? -0.04f : 0.01f;
+            add("front_m", side, Layer::Attachment, {x, 1.25f, -0.002f}, {x + 0.03f, 1.30f, 0.002f});
+            pack.objects.back().kind = AttachmentKind::Origin;
+            add("front_m", side, Layer::Attachment, {x, 0.92f, -0.002f}, {x + 0.03f, 0.96f, 0.002f});
+            pack.objects.back().kind = AttachmentKind::Insertion;
+        }
         const char* entry =
             "id: front\ncovers: [front_m]\nsummary: S.\nclinical: C.\nsources: [s]\nknots:\n"
             "  - id: k\n    name: K\n    position: [-0.2, 1.1, 0.28]\n    palpation: P.\n    referral:\n"
