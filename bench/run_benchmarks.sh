@@ -17,7 +17,7 @@ run() { xvfb-run -a -s "-screen 0 1920x1080x24" "$build/myomap" --size 1280x800 
 run --benchmark-frames 5 >/dev/null
 run --benchmark-frames 60
 echo "benchmark: with a muscle selected"
-run --benchmark-frames 60 --select infraspinatus | grep -E 'orbit|rest'
+run --benchmark-frames 60 --select infraspinatus | grep -E 'naive|orbit|rest|select'
 echo "benchmark: with a referral pattern shown (infraspinatus, pain view)"
-run --benchmark-frames 60 --select infraspinatus --focus pain | grep -E 'orbit|rest'
+run --benchmark-frames 60 --select infraspinatus --focus pain | grep -E 'naive|orbit|rest|select'
 "$build/bench/myomap-bench-pain" "$build/pack/anatomy.pack" "$models" "$(dirname "$models")/content"

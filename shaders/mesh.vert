@@ -9,6 +9,7 @@ layout(location = 2) in vec4 aPaint;
 
 uniform mat4 uViewProjection;
 uniform mat4 uModel;  // identity for the anatomy (already in world space); places diagram shapes
+uniform mat3 uNormalMatrix;  // inverse transpose of uModel's 3x3, from the CPU (per vertex it is costly)
 
 out vec3 vWorldPos;
 out vec3 vNormal;
@@ -17,7 +18,7 @@ out vec4 vPaint;
 void main() {
     vec4 world = uModel * vec4(aPosition, 1.0);
     vWorldPos = world.xyz;
-    vNormal = transpose(inverse(mat3(uModel))) * aNormal;
+    vNormal = uNormalMatrix * aNormal;
     vPaint = aPaint;
     gl_Position = uViewProjection * world;
 }

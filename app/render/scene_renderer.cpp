@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <glm/mat4x4.hpp>
+#include <glm/matrix.hpp>
 
 #include "core/geometry/primitive_meshes.h"
 
@@ -86,13 +87,13 @@ void SceneRenderer::drawGuides(const DrawList& list, Keep keep) const {
             meshProgram_.set("uHighlight", 0.0f);
             any = true;
         }
-        meshProgram_.set("uModel", shape.transform);
+        setModel(shape.transform);
         meshProgram_.set("uColor", shape.color);
         const Range& r = shapes_.ranges[static_cast<std::size_t>(shape.kind)];
         glDrawElementsBaseVertex(GL_TRIANGLES, r.count, GL_UNSIGNED_INT,
                                  reinterpret_cast<void*>(r.firstIndex * sizeof(std::uint32_t)), r.baseVertex);
     }
-    if (any) meshProgram_.set("uModel", glm::mat4(1.0f));
+    if (any) setModel(glm::mat4(1.0f));
 }
 
 void SceneRenderer::uploadPaint(const DrawList& list) const {
@@ -122,10 +123,19 @@ std::size_t SceneRenderer::triangleCount(Lod lod) const {
     return n;
 }
 
-void SceneRenderer::drawObject(const GpuLod& lod, std::size_t object) const {
+void SceneRenderer::setModel(const glm::mat4& model) const {
+    meshProgram_.set("uModel", model);
+    // Normals turn with the inverse transpose; worked out once here, not for every vertex.
+    meshProgram_.set("uNormalMatrix", glm::transpose(glm::inverse(glm::mat3(model))));
+}
+
+void SceneRenderer::drawObject(const GpuLod& lod, std::size_t object, bool shellOnly) const {
     const Range& r = lod.ranges[object];
-    if (r.count == 0) return;
-    glDrawElementsBaseVertex(GL_TRIANGLES, r.count, GL_UNSIGNED_INT,
+    const Lod level = &lod == &lods_[0] ? Lod::Full : Lod::Interactive;
+    const GLsizei count = shellOnly ? static_cast<GLsizei>(pack_.objects[object].shellIndexCount(level)) : r.count;
+    if (count == 0) return;
+    trianglesDrawn_ += static_cast<std::size_t>(count) / 3;
+    glDrawElementsBaseVertex(GL_TRIANGLES, count, GL_UNSIGNED_INT,
                              reinterpret_cast<void*>(r.firstIndex * sizeof(std::uint32_t)), r.baseVertex);
 }
 
@@ -148,6 +158,7 @@ void SceneRenderer::draw(const OrbitCamera& camera, float aspect, const Framebuf
 }
 
 void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const DrawList& list, const RenderSettings& settings) const {
+    trianglesDrawn_ = 0;
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
     glEnable(GL_DEPTH_TEST);
@@ -170,7 +181,7 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
     meshProgram_.set("uEye", camera.eye());
     uploadPaint(list);
     meshProgram_.set("uPainted", 0);
-    meshProgram_.set("uModel", glm::mat4(1.0f));
+    setModel(glm::mat4(1.0f));
     glBindVertexArray(lod.vao.get());
     bool guidesDrawn = false;
     for (const auto& item : list.items) {
@@ -206,7 +217,7 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
             glEnable(GL_POLYGON_OFFSET_FILL);
             glPolygonOffset(-4.0f, -64.0f);
         }
-        drawObject(lod, item.object);
+        drawObject(lod, item.object, item.shellOnly && !settings.wholeObjects);
         if (item.decal) glDisable(GL_POLYGON_OFFSET_FILL);
         if (item.painted) meshProgram_.set("uPainted", 0);
         if (translucent) {
@@ -252,6 +263,57 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
     }
     glDisable(GL_CULL_FACE);
     glBindVertexArray(0);
+}
+
+std::size_t SceneRenderer::drawNaive(const OrbitCamera& camera, float aspect, const FramebufferRect& vp, GLuint target,
+                                     const std::vector<std::size_t>& objects, Lod lod) const {
+    const GpuLod& gpu = lods_[static_cast<int>(lod)];
+    if (!naive_ || naive_->objects != objects || naive_->lod != lod) {
+        // One index list with the base vertices folded in, so a single draw covers it all.
+        std::vector<std::uint32_t> indices;
+        for (std::size_t o : objects) {
+            const Mesh& m = pack_.objects[o].lods[static_cast<int>(lod)];
+            const auto base = static_cast<std::uint32_t>(gpu.ranges[o].baseVertex);
+            for (std::uint32_t i : m.indices) indices.push_back(base + i);
+        }
+        Naive n;
+        n.objects = objects;
+        n.lod = lod;
+        n.count = static_cast<GLsizei>(indices.size());
+        n.vao = makeVertexArray();
+        n.indices = makeBuffer();
+        glBindVertexArray(n.vao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, gpu.vertices.get());
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, n.indices.get());
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(),
+                     GL_STATIC_DRAW);
+        glBindVertexArray(0);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        naive_ = std::move(n);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    glViewport(vp.x, vp.y, vp.width, vp.height);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    meshProgram_.use();
+    meshProgram_.set("uViewProjection", camera.projection(aspect) * camera.view());
+    meshProgram_.set("uEye", camera.eye());
+    setModel(glm::mat4(1.0f));
+    meshProgram_.set("uPainted", 0);
+    meshProgram_.set("uHighlight", 0.0f);
+    meshProgram_.set("uColor", glm::vec4(0.68f, 0.17f, 0.15f, 1.0f));
+    glBindVertexArray(naive_->vao.get());
+    glDrawElements(GL_TRIANGLES, naive_->count, GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(0);
+    return static_cast<std::size_t>(naive_->count) / 3;
 }
 
 }  // namespace myomap

@@ -4,6 +4,7 @@
 // It decides nothing about what is visible; that is the draw list's job.
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct RenderSettings {
     float resolutionScale = 1.0f;
     /// No background: pictures for slides, with alpha (the target must be cleared to 0).
     bool transparent = false;
+    /// Every triangle of every drawn object, ignoring the visible shells (to check them).
+    bool wholeObjects = false;
 };
 
 class SceneRenderer {
@@ -38,6 +41,13 @@ public:
               const RenderSettings& settings) const;
 
     std::size_t triangleCount(Lod lod) const;
+    /// Triangles the last draw() sent to the GPU.
+    std::size_t trianglesDrawn() const { return trianglesDrawn_; }
+
+    /// The benchmark's yardstick: the given objects' triangles at `lod` as one indexed draw
+    /// from one buffer, no culling of any kind, one colour; returns the triangles drawn.
+    std::size_t drawNaive(const OrbitCamera& camera, float aspect, const FramebufferRect& viewport, GLuint target,
+                          const std::vector<std::size_t>& objects, Lod lod) const;
 
 private:
     struct Range {
@@ -54,7 +64,10 @@ private:
     /// index buffer on a new `vao`, which is left bound; returns each mesh's range.
     static std::vector<Range> uploadMeshes(const std::vector<const Mesh*>& meshes, GlVertexArray& vao,
                                            GlBuffer& vertexBuffer, GlBuffer& indexBuffer);
-    void drawObject(const GpuLod& lod, std::size_t object) const;
+    /// Sets the model matrix and its normal matrix.
+    void setModel(const glm::mat4& model) const;
+    /// Draws one object's triangles, or only its visible shell.
+    void drawObject(const GpuLod& lod, std::size_t object, bool shellOnly = false) const;
     /// Copies the draw list's skin paint into the painted object's range, when it changed.
     void uploadPaint(const DrawList& list) const;
     void drawScene(const OrbitCamera& camera, float aspect, const DrawList& list, const RenderSettings& settings) const;
@@ -74,6 +87,15 @@ private:
     } shapes_;
     mutable OffscreenTarget reduced_;
     mutable std::uint64_t uploadedPaintVersion_ = ~std::uint64_t(0);
+    mutable std::size_t trianglesDrawn_ = 0;
+    struct Naive {
+        GlVertexArray vao;
+        GlBuffer indices;
+        GLsizei count = 0;
+        std::vector<std::size_t> objects;
+        Lod lod = Lod::Full;
+    };
+    mutable std::optional<Naive> naive_;
 };
 
 }  // namespace myomap

@@ -34,6 +34,13 @@ public:
     Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono::steady_clock::time_point processStart);
     ~Viewer();
 
+    /// What the viewer reads before it opens the window.
+    struct Loaded {
+        Pack pack;
+        Catalog catalog;
+        KnowledgeBase knowledge;
+    };
+
     int runInteractive();
     /// Renders the frame the window would show and writes it to `path`.
     int takeScreenshot(const std::string& path);
@@ -43,6 +50,7 @@ public:
     int writeCarePlanAndExit(const std::string& path);
 
 private:
+    Viewer(const CliOptions& options, const ViewerPaths& paths, std::chrono::steady_clock::time_point processStart, Loaded sources);
     /// Whether a frame reads the mouse and keyboard, and whether it shows the panel.
     enum class FrameKind { Interactive, Headless, PictureOnly };
     /// One frame: input (interactive only), the UI and its requests, the camera glide, and

@@ -97,7 +97,8 @@ TEST(RealPack, ZAnatomyMusclesLandInsideTheBody) {
 TEST(RealPack, NoBonePokesThroughTheSkin) {
     // A bone outside the skin is drawn over the referral paint (a bone-white spot in a zone).
     const MeshBvh skin(data().pack.layer(Layer::Skin)->mesh(Lod::Full));
-    const Mesh& bones = data().pack.layer(Layer::Skeleton)->mesh(Lod::Full);
+    const Mesh bones = data().pack.layerMesh(Layer::Skeleton, Lod::Full);
+    ASSERT_GT(bones.positions.size(), 100000u) << "every piece of the skeleton";
     std::size_t outside = 0;
     for (const auto& p : bones.positions) {
         const auto c = skin.closest(p, 0.02f);
@@ -108,10 +109,10 @@ TEST(RealPack, NoBonePokesThroughTheSkin) {
 
 TEST(RealPack, LatissimusDorsiCoversTheLowerRibsAtTheBack) {
     const PackObject* lat = data().pack.find("latissimus_dorsi", Side::Right);
-    const PackObject* skeleton = data().pack.layer(Layer::Skeleton);
+    const Mesh skeleton = data().pack.layerMesh(Layer::Skeleton, Lod::Full);
     const PackObject* pec = data().pack.find("pectoralis_major_sternocostal", Side::Right);
-    ASSERT_TRUE(lat && skeleton && pec);
-    const MeshBvh bones(skeleton->mesh(Lod::Full));
+    ASSERT_TRUE(lat && pec);
+    const MeshBvh bones(skeleton);
     // Take the latissimus vertices at lower-rib height (between the pectoralis' lower edge and the hip crest).
     const float top = pec->bounds.min.y, bottom = top - 0.2f;
     int counted = 0, nearBone = 0, behind = 0;
@@ -129,7 +130,65 @@ TEST(RealPack, LatissimusDorsiCoversTheLowerRibsAtTheBack) {
 
 TEST(RealPack, MasseterSitsOnTheJaw) {
     const PackObject* masseter = data().pack.find("masseter", Side::Right);
-    const PackObject* skeleton = data().pack.layer(Layer::Skeleton);
-    const MeshBvh bones(skeleton->mesh(Lod::Full));
+    const Mesh skeleton = data().pack.layerMesh(Layer::Skeleton, Lod::Full);
+    const MeshBvh bones(skeleton);
     EXPECT_LT(bones.closest(masseter->mesh(Lod::Full).surfaceCentroid())->distance, 0.02f);
+}
+
+TEST(RealPack, TheVisibleShellKeepsTheSurfaceMusclesAndLeavesOutTheDeepOnes) {
+    std::size_t all = 0, shell = 0;
+    for (const auto& o : data().pack.objects) {
+        if (o.layer != Layer::Muscle && o.layer != Layer::Skeleton) continue;
+        for (Lod lod : {Lod::Full, Lod::Interactive}) {
+            ASSERT_LE(o.shellIndexCount(lod), o.mesh(lod).indices.size()) << o.muscleId;
+            ASSERT_EQ(o.shellIndexCount(lod) % 3, 0u) << o.muscleId;
+        }
+        all += o.mesh(Lod::Full).indices.size();
+        shell += o.shellIndexCount(Lod::Full);
+    }
+    const double kept = double(shell) / double(all);
+    EXPECT_GT(kept, 0.2) << "the body's outside";
+    EXPECT_LT(kept, 0.5) << "most triangles lie under others";
+    auto share = [&](const char* id) {
+        const PackObject* o = data().pack.find(id, Side::Right);
+        return o ? double(o->shellIndexCount(Lod::Full)) / double(o->mesh(Lod::Full).indices.size()) : -1.0;
+    };
+    EXPECT_GT(share("gluteus_maximus"), 0.4) << "a muscle just under the skin";
+    EXPECT_LT(share("multifidus_thoracis"), 0.02) << "under the long back muscles and trapezius";
+    EXPECT_LT(share("rectus_capitis_posterior_minor"), 0.02) << "deep under the back of the skull";
+}
+
+TEST(RealPack, TheSkeletonComesInRegionalPiecesSoACloseUpLeavesTheRestOut) {
+    int pieces = 0;
+    for (const auto& o : data().pack.objects)
+        if (o.layer == Layer::Skeleton) {
+            ++pieces;
+            EXPECT_LT(o.bounds.size().y, 1.0f) << "a region, not the whole height of the body";
+        }
+    EXPECT_GE(pieces, 8);
+}
+
+TEST(RealPack, AttachmentsLieOnTheBonesAndInfraspinatusHasBothEnds) {
+    const Mesh skeleton = data().pack.layerMesh(Layer::Skeleton, Lod::Full);
+    const MeshBvh bones(skeleton);
+    std::size_t vertices = 0, onBone = 0, objects = 0;
+    for (const auto& o : data().pack.objects) {
+        if (o.layer != Layer::Attachment) continue;
+        ++objects;
+        for (const auto& p : o.mesh(Lod::Full).positions) {
+            ++vertices;
+            const auto c = bones.closest(p, 0.01f);
+            onBone += c && c->distance < 0.002f;
+        }
+    }
+    EXPECT_GT(objects, 400u);
+    EXPECT_GT(double(onBone) / double(vertices), 0.9) << "laid on the drawn bones, within 2 mm";
+    for (Side side : {Side::Right, Side::Left}) {
+        const PackObject* origin = data().pack.findAttachment("infraspinatus", side, AttachmentKind::Origin);
+        const PackObject* insertion = data().pack.findAttachment("infraspinatus", side, AttachmentKind::Insertion);
+        ASSERT_TRUE(origin && insertion) << sideName(side);
+        EXPECT_GT(insertion->bounds.center().y, origin->bounds.center().y) << "the humerus' head is above the fossa";
+        EXPECT_GT(std::abs(insertion->bounds.center().x), std::abs(origin->bounds.center().x)) << "and farther out";
+        EXPECT_EQ(origin->bounds.center().x > 0.0f, side == Side::Left) << "on its own side";
+    }
 }

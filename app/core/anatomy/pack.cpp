@@ -14,9 +14,9 @@ namespace myomap {
 namespace {
 
 // File layout: magic, u32 version, u64 payload size, u64 FNV-1a 64 of the payload, payload.
-// The payload is u32 object count, then per object: id, side, layer, bounds, two LODs, and
-// for an attachment object (layer 3) one more byte, its kind. Other objects keep version 2's
-// layout byte for byte.
+// The payload is u32 object count, then per object: id, side, layer, bounds, two LODs, the
+// visible shell's index count per LOD (u32 each), and for an attachment object (layer 3)
+// one more byte, its kind.
 constexpr char kMagic[8] = {'M', 'Y', 'O', 'P', 'A', 'C', 'K', '1'};
 constexpr std::size_t kHeaderSize = sizeof kMagic + 4 + 8 + 8;
 constexpr std::size_t kSizeOffset = sizeof kMagic + 4;
@@ -174,6 +174,12 @@ Pack parsePayload(const std::uint8_t* data, std::size_t size, const std::string&
                 if (idx >= m.positions.size()) throw bad("has a bad triangle index");
             if (m.normals.size() != m.positions.size()) throw bad("has mismatched normals");
         }
+        for (std::size_t l = 0; l < o.lods.size(); ++l) {
+            o.shell[l] = r.pod<std::uint32_t>();
+            if (o.shell[l] > o.lods[l].indices.size() || o.shell[l] % 3 != 0)
+                throw bad("has a visible shell of " + std::to_string(o.shell[l]) + " indices, not whole triangles of its " +
+                          std::to_string(o.lods[l].indices.size()));
+        }
         if (o.layer == Layer::Attachment) {
             const auto kind = r.pod<std::uint8_t>();
             if (kind != static_cast<std::uint8_t>(AttachmentKind::Origin) && kind != static_cast<std::uint8_t>(AttachmentKind::Insertion))
@@ -228,6 +234,13 @@ const PackObject* Pack::layer(Layer l) const {
     return nullptr;
 }
 
+Mesh Pack::layerMesh(Layer l, Lod lod) const {
+    Mesh out;
+    for (const auto& o : objects)
+        if (o.layer == l) out.append(o.mesh(lod));
+    return out;
+}
+
 Bounds Pack::bounds() const {
     Bounds b;
     for (const auto& o : objects) b.add(o.bounds);
@@ -264,6 +277,7 @@ void Pack::write(const std::string& path) const {
                 w.vec(m.normals);
                 w.vec(m.indices);
             }
+            for (Lod lod : {Lod::Full, Lod::Interactive}) w.pod(o.shellIndexCount(lod));
             if (o.layer == Layer::Attachment) w.pod(static_cast<std::uint8_t>(o.kind));
         }
         // Size and checksum are known only now; the payload was streamed, never held twice.

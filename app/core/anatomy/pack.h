@@ -36,15 +36,26 @@ struct PackObject {
     AttachmentKind kind = AttachmentKind::None;  ///< Origin or Insertion for Layer::Attachment
     std::array<Mesh, 2> lods;
     Bounds bounds;          ///< of the full-detail mesh
+    /// Per level of detail, how many leading indices make the triangles that can be seen
+    /// from outside the body with muscles and bones all shown (the importer puts them
+    /// first); kWholeMesh where that is not known, so all are drawn.
+    std::array<std::uint32_t, 2> shell{kWholeMesh, kWholeMesh};
+    static constexpr std::uint32_t kWholeMesh = 0xFFFFFFFFu;
 
     const Mesh& mesh(Lod lod) const { return lods[static_cast<int>(lod)]; }
+    /// The number of indices of the visible shell at `lod` (all of them when unknown).
+    std::uint32_t shellIndexCount(Lod lod) const {
+        const auto all = static_cast<std::uint32_t>(lods[static_cast<int>(lod)].indices.size());
+        return shell[static_cast<int>(lod)] < all ? shell[static_cast<int>(lod)] : all;
+    }
 };
 
 class Pack {
 public:
     /// Format version. 2 added the payload size and its FNV-1a 64 checksum to the header;
-    /// 3 added attachment objects (layer 3), each followed by its kind byte.
-    static constexpr std::uint32_t kVersion = 3;
+    /// 3 added attachment objects (layer 3), each followed by its kind byte; 4 added each
+    /// object's visible-shell index counts (two u32, one per level of detail).
+    static constexpr std::uint32_t kVersion = 4;
 
     std::vector<PackObject> objects;
 
@@ -58,6 +69,8 @@ public:
     const PackObject* findAttachment(const std::string& muscleId, Side side, AttachmentKind kind) const;
     /// The first object of a context layer, or nullptr.
     const PackObject* layer(Layer layer) const;
+    /// Every object of a layer as one mesh at `lod` (the skeleton comes in regional pieces).
+    Mesh layerMesh(Layer layer, Lod lod) const;
     /// Bounds of every object.
     Bounds bounds() const;
     /// Bounds of the muscles and the skeleton: what the start-up view frames.

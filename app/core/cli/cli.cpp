@@ -53,6 +53,8 @@ std::string cliUsage() {
            "  --click-at X,Y          click this pixel before taking the screenshot (testing)\n"
            "  --print-selection FILE  write the selection after --click-at to FILE (testing)\n"
            "  --interactive-lod       draw the decimated meshes\n"
+           "  --draw-all              draw every triangle, also those the body hides (slower; to check that\n"
+           "                          leaving them out changes nothing)\n"
            "  --benchmark-frames N    render N frames orbiting, print timings, exit\n"
            "  --help, --version\n"
            "Mouse: left-drag orbits, right- or middle-drag pans, wheel zooms, click selects, click on\n"
@@ -140,6 +142,7 @@ CliOptions parseCli(const std::vector<std::string>& args) {
             o.skinOpacity = static_cast<float>(parseReal(v, 0.1, 1.0, "--skin"));
         }
         else if (a == "--interactive-lod") o.interactiveLod = true;
+        else if (a == "--draw-all") o.drawAll = true;
         else if (a == "--pack") o.packPath = value();
         else if (a == "--models") o.modelsDir = value();
         else if (a == "--shaders") o.shadersDir = value();

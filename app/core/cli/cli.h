@@ -43,6 +43,7 @@ struct CliOptions {
     std::optional<std::string> drawing;     ///< --drawing FILE: a saved pain drawing to open
     std::optional<std::string> compareDrawing;  ///< --compare-drawing FILE: an earlier drawing to show with it
     bool interactiveLod = false;            ///< render the decimated meshes (benchmarks)
+    bool drawAll = false;                   ///< draw hidden triangles too (to check the visible shells)
     std::optional<std::string> clickAt;     ///< "X,Y" pixel to click before the screenshot (tests)
     std::string packPath;                   ///< empty: the build's pack
     std::string modelsDir;                  ///< empty: the source tree's models/

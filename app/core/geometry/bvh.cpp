@@ -140,6 +140,31 @@ std::optional<RayHit> MeshBvh::intersect(const Ray& ray) const {
     return best;
 }
 
+bool MeshBvh::hitsAnything(const Ray& ray) const {
+    if (nodes_.empty()) return false;
+    std::uint32_t stack[64];
+    int top = 0;
+    stack[top++] = 0;
+    const auto& P = mesh_->positions;
+    const auto& I = mesh_->indices;
+    while (top > 0) {
+        const Node& node = nodes_[stack[--top]];
+        if (!intersectBox(ray, node.box, std::numeric_limits<float>::max())) continue;
+        if (node.count > 0) {
+            for (std::uint32_t i = node.first; i < node.first + node.count; ++i) {
+                const auto t = triangles_[i];
+                if (intersectTriangle(ray, P[I[3 * t]], P[I[3 * t + 1]], P[I[3 * t + 2]])) return true;
+            }
+        } else {
+            const std::uint32_t self = static_cast<std::uint32_t>(&node - nodes_.data());
+            if (top + 2 > 64) continue;
+            stack[top++] = node.first;
+            stack[top++] = self + 1;
+        }
+    }
+    return false;
+}
+
 std::optional<ClosestPoint> MeshBvh::closest(const glm::vec3& p, float maxDistance) const {
     if (nodes_.empty()) return std::nullopt;
     ClosestPoint best;

@@ -34,6 +34,9 @@ public:
 
     /// Nearest hit along the ray (both triangle faces count), if any.
     std::optional<RayHit> intersect(const Ray& ray) const;
+    /// Whether the ray meets any triangle at all: stops at the first, so it is much cheaper
+    /// than intersect() for a ray that is blocked.
+    bool hitsAnything(const Ray& ray) const;
     /// The point on the surface closest to `p`; nullopt for an empty mesh, or when no
     /// surface lies within `maxDistance` (a bound makes far queries much cheaper).
     std::optional<ClosestPoint> closest(const glm::vec3& p, float maxDistance = std::numeric_limits<float>::max()) const;

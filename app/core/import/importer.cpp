@@ -2,6 +2,8 @@
 
 #include <meshoptimizer.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <exception>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "core/import/glb_reader.h"
 #include "core/import/mesh_reader.h"
 #include "core/import/registration.h"
+#include "core/import/visible_shell.h"
 
 namespace myomap {
 namespace fs = std::filesystem;
@@ -377,6 +380,86 @@ void buildAttachments(SourceLibrary& lib, const ImportOptions& options, const Ca
     }
 }
 
+/// Triangles `count` indices from `first` in a mesh's index list.
+struct IndexRange {
+    std::size_t first = 0, count = 0;
+};
+
+// About a sixteenth of the skeleton per piece.
+constexpr std::size_t kSkeletonPieceTriangles = 16000;
+
+/// Groups bones (index ranges of `mesh`) into pieces of neighbouring bones of up to
+/// `maxTriangles` (or one bone, if bigger): split in half at the median bone centre along
+/// the longest side of the centres' box, again and again.
+std::vector<std::vector<IndexRange>> groupBonesByRegion(const Mesh& mesh, std::vector<IndexRange> bones,
+                                                        std::size_t maxTriangles) {
+    std::vector<std::vector<IndexRange>> out;
+    auto centre = [&](const IndexRange& r) {
+        Bounds b;
+        for (std::size_t i = r.first; i < r.first + r.count; ++i) b.add(mesh.positions[mesh.indices[i]]);
+        return b.center();
+    };
+    std::function<void(std::vector<IndexRange>)> split = [&](std::vector<IndexRange> group) {
+        std::size_t triangles = 0;
+        for (const auto& r : group) triangles += r.count / 3;
+        if (group.empty()) return;
+        if (triangles <= maxTriangles || group.size() == 1) {
+            out.push_back(std::move(group));
+            return;
+        }
+        std::vector<std::pair<glm::vec3, IndexRange>> placed;
+        Bounds box;
+        for (const auto& r : group) {
+            placed.emplace_back(centre(r), r);
+            box.add(placed.back().first);
+        }
+        const glm::vec3 size = box.size();
+        const int axis = size.x >= size.y && size.x >= size.z ? 0 : (size.y >= size.z ? 1 : 2);
+        std::sort(placed.begin(), placed.end(), [&](const auto& a, const auto& b) { return a.first[axis] < b.first[axis]; });
+        std::vector<IndexRange> low, high;
+        for (std::size_t i = 0; i < placed.size(); ++i) (i < placed.size() / 2 ? low : high).push_back(placed[i].second);
+        split(std::move(low));
+        split(std::move(high));
+    };
+    bones.erase(std::remove_if(bones.begin(), bones.end(), [](const IndexRange& r) { return r.count == 0; }), bones.end());
+    split(std::move(bones));
+    return out;
+}
+
+/// Finds each level of detail's visible shell of the muscles and bones together (the
+/// default view) and puts it first in every object's index list.
+void findShells(Pack& pack, const std::function<void(const std::string&)>& log) {
+    for (Lod lod : {Lod::Full, Lod::Interactive}) {
+        const int l = static_cast<int>(lod);
+        std::vector<PackObject*> body;
+        std::vector<const Mesh*> meshes;
+        for (auto& o : pack.objects)
+            if (o.layer == Layer::Muscle || o.layer == Layer::Skeleton) {
+                body.push_back(&o);
+                meshes.push_back(&o.lods[l]);
+            }
+        if (body.empty()) continue;
+        const auto start = std::chrono::steady_clock::now();
+        ShellOptions shellOptions;
+        // Full detail: small triangles, one ring of neighbours is cheap. Interactive: big
+        // ones, tried at their corners instead.
+        shellOptions.grow = lod == Lod::Full ? 1 : 0;
+        shellOptions.cornerSamples = lod == Lod::Interactive;
+        const auto visible = findVisibleShell(meshes, shellOptions);
+        std::size_t all = 0, kept = 0;
+        for (std::size_t i = 0; i < body.size(); ++i) {
+            body[i]->shell[l] = putShellFirst(body[i]->lods[l], visible[i]);
+            all += body[i]->lods[l].indices.size() / 3;
+            kept += body[i]->shell[l] / 3;
+        }
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (log)
+            log(std::string("visible shell at ") + (lod == Lod::Full ? "full" : "interactive") + " detail: " +
+                std::to_string(kept) + " of " + std::to_string(all) + " muscle and bone triangles, found in " +
+                std::to_string(seconds) + " s");
+    }
+}
+
 }  // namespace
 
 void checkSourcesFolder(const std::string& dir) {
@@ -574,7 +657,16 @@ Pack importPack(const ImportOptions& options, ImportReport* report) {
     // The skin first: muscle surfaces that poke through it (thin skin, registration
     // error) are tucked just beneath it, so the x-ray view shows no false red patches.
     Mesh skin, skeleton;
-    for (const auto& l : layers) (l.layer == "skin" ? skin : skeleton).append(lib.bp3d(l.source.name));
+    std::vector<IndexRange> bones;  // each bone's triangles in `skeleton`
+    for (const auto& l : layers) {
+        if (l.layer == "skin") {
+            skin.append(lib.bp3d(l.source.name));
+        } else {
+            const std::size_t first = skeleton.indices.size();
+            skeleton.append(lib.bp3d(l.source.name));
+            bones.push_back({first, skeleton.indices.size() - first});
+        }
+    }
     const MeshBvh skinBvh(skin);
     std::size_t tucked = 0;
 
@@ -614,9 +706,18 @@ Pack importPack(const ImportOptions& options, ImportReport* report) {
     std::vector<PackObject> attachments;
     buildAttachments(lib, options, catalog, skin, skeleton, rep.attachments, attachments);
     if (!skin.indices.empty()) pack.objects.push_back(makeObject("skin", Side::None, Layer::Skin, std::move(skin), 0.3f));
-    if (!skeleton.indices.empty())
-        pack.objects.push_back(makeObject("skeleton", Side::None, Layer::Skeleton, std::move(skeleton), options.interactiveRatio));
+    // The skeleton in regional pieces, so a close-up leaves out the bones beside the view.
+    for (const auto& group : groupBonesByRegion(skeleton, bones, kSkeletonPieceTriangles)) {
+        Mesh piece;
+        piece.positions = skeleton.positions;
+        piece.normals = skeleton.normals;
+        for (const IndexRange& r : group)
+            piece.indices.insert(piece.indices.end(), skeleton.indices.begin() + static_cast<std::ptrdiff_t>(r.first),
+                                 skeleton.indices.begin() + static_cast<std::ptrdiff_t>(r.first + r.count));
+        pack.objects.push_back(makeObject("skeleton", Side::None, Layer::Skeleton, std::move(piece), options.interactiveRatio));
+    }
     for (auto& o : attachments) pack.objects.push_back(std::move(o));
+    findShells(pack, options.log);
     return pack;
 }
 

@@ -1,5 +1,7 @@
 #include "core/session/draw_list.h"
 
+#include "core/geometry/frustum.h"
+
 #include <algorithm>
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
@@ -21,9 +23,10 @@ bool isOccluded(const DrawListInputs& in, const glm::vec3& point) {
     const glm::vec3 eye = in.camera.eye();
     const float distance = glm::length(point - eye);
     const Ray ray{eye, (point - eye) / distance};
-    const auto hit = in.picker->pick(ray, [&](const PackObject& o) {
-        return o.layer == Layer::Skeleton ? in.layers.skeleton : isPickable(o, in.layers);
-    });
+    // The interactive meshes are close enough for a 4 cm margin, and far cheaper to index.
+    const auto hit = in.picker->pick(
+        ray, [&](const PackObject& o) { return o.layer == Layer::Skeleton ? in.layers.skeleton : isPickable(o, in.layers); },
+        Lod::Interactive);
     return hit && hit->distance < distance - 0.04f;
 }
 }  // namespace
@@ -87,6 +90,11 @@ DrawList buildDrawList(const DrawListInputs& in) {
         order.emplace_back(glm::dot(nearest - eye, nearest - eye), i);
     }
     std::sort(order.begin(), order.end());
+    // What lies wholly outside the view costs nothing: a close-up leaves out most objects.
+    const Frustum frustum(in.camera.projection(in.viewportSize.x / std::max(1.0f, in.viewportSize.y)) * in.camera.view());
+    // The shells were found with every muscle and bone in place; with either layer hidden,
+    // what they covered can be seen, so whole objects are drawn.
+    const bool wholeBody = in.layers.muscles && in.layers.skeleton && !in.layers.skinHidesMuscles();
     std::vector<std::size_t> skins;
     bool shownOrigin = false, shownInsertion = false;
     for (const auto& [distance2, i] : order) {
@@ -101,6 +109,10 @@ DrawList buildDrawList(const DrawListInputs& in) {
             // One muscle's when one is chosen (its side only), every muscle's otherwise.
             if (!state.selected.empty() && (o.muscleId != state.selected.muscleId || o.side != state.selected.side))
                 continue;
+            if (frustum.excludes(o.bounds)) {
+                ++list.outsideView;
+                continue;
+            }
             DrawItem item;
             item.object = i;
             item.decal = true;
@@ -114,8 +126,13 @@ DrawList buildDrawList(const DrawListInputs& in) {
         // Opaque skin hides the muscles; skipping them also stops the few places where a
         // muscle's surface pokes through the thin skin mesh.
         if (o.layer == Layer::Muscle && (!in.layers.muscles || in.layers.skinHidesMuscles())) continue;
+        if (frustum.excludes(o.bounds)) {
+            ++list.outsideView;
+            continue;
+        }
         DrawItem item;
         item.object = i;
+        item.shellOnly = wholeBody;
         glm::vec3 color = o.layer == Layer::Muscle ? muscleColor(o.muscleId) : kBoneColor;
         item.highlightColor = kSelectedColor;
         if (o.layer == Layer::Muscle) {

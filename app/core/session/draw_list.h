@@ -42,6 +42,9 @@ struct DrawItem {
     /// Also drawn faintly where something hides it, so a patch in a joint or behind a bone
     /// is still found (the selected muscle's attachments).
     bool showThrough = false;
+    /// Only the triangles that can be seen from outside the body (PackObject::shell): right
+    /// while muscles and bones are both drawn, since each hides the other's inner parts.
+    bool shellOnly = false;
 };
 
 /// A knot marker: where it is, where it lands in the scene viewport, and how it shows.
@@ -84,6 +87,7 @@ struct LegendEntry {
 
 struct DrawList {
     std::vector<DrawItem> items;   ///< in draw order: opaque near-first, then the skin
+    std::size_t outsideView = 0;   ///< objects left out because they lie wholly outside the view
     /// The referral zones and the pain drawing, per skin vertex, painted on `painted` items.
     std::shared_ptr<const SkinPaint> paint;
     std::vector<DrawMarker> markers;

@@ -43,20 +43,36 @@ Interaction::Interaction(const Pack& pack, const KnowledgeBase& knowledge, const
     for (std::size_t i = 0; i < pack_.objects.size(); ++i)
         if (pack_.objects[i].layer == Layer::Skin) skinObject_ = static_cast<int>(i);
     if (skinObject_ >= 0) {
-        const PackObject& skin = pack_.objects[static_cast<std::size_t>(skinObject_)];
-        skinMap_ = std::make_unique<SkinMap>(skin.mesh(Lod::Full));
+        // The skin map takes a good share of start-up and the first frame does not need it:
+        // it is built on another thread, and waited for when something first paints.
         paint_ = std::make_shared<SkinPaint>();
-        for (int l = 0; l < 2; ++l) paint_->lodVertices[l] = skinMap_->vertexMap(skin.lods[l]);
-        zonePaint_.assign(skinMap_->vertexCount(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
-        drawnMask_.assign(skinMap_->vertexCount(), 0);
-        quizMask_.assign(skinMap_->vertexCount(), 0);
-        savePaint();
+        const PackObject* skin = &pack_.objects[static_cast<std::size_t>(skinObject_)];
+        skinBuild_ = std::async(std::launch::async, [skin] {
+            SkinSetup s;
+            s.map = std::make_unique<SkinMap>(skin->mesh(Lod::Full));
+            for (int l = 0; l < 2; ++l) s.lodVertices[l] = s.map->vertexMap(skin->lods[l]);
+            return s;
+        });
     }
     frameBody(ViewPreset::Front);
 }
 
+SkinMap* Interaction::readySkinMap() const {
+    if (!skinMap_ && skinBuild_.valid()) {
+        SkinSetup s = skinBuild_.get();
+        skinMap_ = std::move(s.map);
+        paint_->lodVertices = std::move(s.lodVertices);
+        zonePaint_.assign(skinMap_->vertexCount(), glm::vec3(kFieldReach, kFieldReach, 0.0f));
+        drawnMask_.assign(skinMap_->vertexCount(), 0);
+        quizMask_.assign(skinMap_->vertexCount(), 0);
+        paint_->values.assign(skinMap_->vertexCount(), glm::vec4(kFieldReach, kFieldReach, 0.0f, 0.0f));
+        ++paint_->version;
+    }
+    return skinMap_.get();
+}
+
 const PainFinder* Interaction::painFinder() const {
-    if (!finder_ && skinMap_) finder_ = std::make_unique<PainFinder>(knowledge_, *skinMap_);
+    if (!finder_ && readySkinMap()) finder_ = std::make_unique<PainFinder>(knowledge_, *readySkinMap());
     return finder_.get();
 }
 
@@ -173,8 +189,8 @@ ClickOutcome Interaction::click(glm::vec2 pixel) {
     if (state_.painFinder) {
         // With the brush the press has already painted; without it the spot lands on the
         // skin under the cursor, shown or not.
-        if (!skinMap_ || state_.brush.on) return out;
-        if (const auto hit = skinMap_->bvh().intersect(camera_.rayThrough(pixel, viewport_))) {
+        if (!readySkinMap() || state_.brush.on) return out;
+        if (const auto hit = readySkinMap()->bvh().intersect(camera_.rayThrough(pixel, viewport_))) {
             addStroke({"Spot " + std::to_string(state_.drawing.strokes.size() + 1), false, {{hit->point, state_.brush.radius}}});
             out.kind = ClickOutcome::Kind::SpotAdded;
         }
@@ -358,8 +374,8 @@ void Interaction::showQuestion() {
         const KnowledgeEntry* e = knowledge_.find(q->entry);
         if (!e) return;
         pattern_ = buildReferralPattern(*e, q->side, q->knot, picker_.bvh(static_cast<std::size_t>(skinObject_)));
-        if (skinMap_) {
-            const auto zones = paintZones(*skinMap_, pattern_.zones);
+        if (readySkinMap()) {
+            const auto zones = paintZones(*readySkinMap(), pattern_.zones);
             for (std::size_t v = 0; v < zones.size(); ++v) zonePaint_[v] = zones[v];
             savePaint();
         }
@@ -395,11 +411,11 @@ void Interaction::showTechnique(const std::optional<TechniqueRef>& ref) {
 }
 
 void Interaction::applyDab(const Dab& dab, bool erase, std::vector<std::uint8_t>& mask) {
-    for (const auto v : skinMap_->disc(dab.point, dab.radius)) mask[v] = erase ? 0 : 1;
+    for (const auto v : readySkinMap()->disc(dab.point, dab.radius)) mask[v] = erase ? 0 : 1;
 }
 
 void Interaction::addStroke(Stroke stroke) {
-    if (!skinMap_) return;
+    if (!readySkinMap()) return;
     for (const auto& d : stroke.dabs) applyDab(d, stroke.erase, drawnMask_);
     state_.drawing.strokes.push_back(std::move(stroke));
     rankCandidates();
@@ -407,7 +423,7 @@ void Interaction::addStroke(Stroke stroke) {
 }
 
 void Interaction::redrawDrawing() {
-    if (!skinMap_) return;
+    if (!readySkinMap()) return;
     std::fill(drawnMask_.begin(), drawnMask_.end(), 0);
     for (const auto& stroke : state_.drawing.strokes)
         for (const auto& d : stroke.dabs) applyDab(d, stroke.erase, drawnMask_);
@@ -420,7 +436,7 @@ void Interaction::rankCandidates() {
     for (std::uint32_t v = 0; v < drawnMask_.size(); ++v)
         if (drawnMask_[v]) {
             drawn.push_back(v);
-            area += skinMap_->vertexAreas()[v];
+            area += readySkinMap()->vertexAreas()[v];
         }
     state_.drawnAreaCm2 = area * 1e4;
     candidates_ = drawn.empty() || !painFinder() ? std::vector<PainCandidate>{} : painFinder()->rank(drawn, state_.drawing, 8);
@@ -429,8 +445,8 @@ void Interaction::rankCandidates() {
 }
 
 void Interaction::brushAt(glm::vec2 pixel, bool startStroke) {
-    if (!skinMap_ || !brushPaints()) return;
-    const auto hit = skinMap_->bvh().intersect(camera_.rayThrough(pixel, viewport_));
+    if (!readySkinMap() || !brushPaints()) return;
+    const auto hit = readySkinMap()->bvh().intersect(camera_.rayThrough(pixel, viewport_));
     // A quiz painting is kept apart: it never touches the pain drawing.
     const bool quiz = paintingQuiz();
     std::vector<Stroke>& strokes = quiz ? state_.study->painting : state_.drawing.strokes;
@@ -454,7 +470,7 @@ void Interaction::brushAt(glm::vec2 pixel, bool startStroke) {
         points.clear();
         const int steps = std::min(64, static_cast<int>(std::ceil(gap / (0.5f * radius))));
         for (int i = 1; i <= steps; ++i)
-            if (const auto c = skinMap_->bvh().closest(glm::mix(*lastDab_, hit->point, float(i) / steps), 0.05f)) points.push_back(c->point);
+            if (const auto c = readySkinMap()->bvh().closest(glm::mix(*lastDab_, hit->point, float(i) / steps), 0.05f)) points.push_back(c->point);
     }
     for (const auto& p : points) {
         stroke.dabs.push_back({p, radius});
@@ -483,8 +499,8 @@ void Interaction::endStroke() {
 void Interaction::checkPainting() {
     StudySession& s = *state_.study;
     const QuizQuestion* q = s.question();
-    if (!q || q->kind != QuizKind::Paint || s.answered || !skinMap_ || skinObject_ < 0) return;
-    const PaintScore score = scorePaint(*q, knowledge_, *skinMap_, quizMask_);
+    if (!q || q->kind != QuizKind::Paint || s.answered || !readySkinMap() || skinObject_ < 0) return;
+    const PaintScore score = scorePaint(*q, knowledge_, *readySkinMap(), quizMask_);
     s.paintScore = score;
     s.answered = score.passed;
     auto percent = [](double share) { return std::to_string(static_cast<int>(std::lround(100.0 * share))) + "%"; };
@@ -505,7 +521,7 @@ void Interaction::checkPainting() {
     if (const KnowledgeEntry* e = knowledge_.find(q->entry)) {
         ++patternRevision_;
         pattern_ = buildReferralPattern(*e, q->side, q->knot, picker_.bvh(static_cast<std::size_t>(skinObject_)));
-        const auto zones = paintZones(*skinMap_, pattern_.zones);
+        const auto zones = paintZones(*readySkinMap(), pattern_.zones);
         for (std::size_t v = 0; v < zones.size(); ++v) zonePaint_[v] = zones[v];
         if (const auto pose = focusPose(pattern_, FocusMode::Pain, glm::vec3(0, 0, 1), camera_.fovY)) glideTo(*pose);
     }
@@ -612,8 +628,8 @@ void Interaction::apply(const UiRequests& r) {
         changed();
     }
     for (const auto& request : r.addSpots) {
-        if (!skinMap_) throw ArgumentError("the pack has no skin to place a pain spot on");
-        const PainSpot spot = snapToSkin(skinMap_->bvh(), request.point, request.maxSnap);
+        if (!readySkinMap()) throw ArgumentError("the pack has no skin to place a pain spot on");
+        const PainSpot spot = snapToSkin(readySkinMap()->bvh(), request.point, request.maxSnap);
         addStroke({request.label, false, {{spot.point, std::max(request.radius, 0.015f)}}});
     }
     // Strokes taken away: the drawing is repainted from what is left.
@@ -651,12 +667,12 @@ void Interaction::apply(const UiRequests& r) {
         if (!r.compareDrawing->empty()) {
             try {
                 const PainDrawing earlier = loadPainDrawing(*r.compareDrawing);
-                compareMask_.assign(skinMap_ ? skinMap_->vertexCount() : 0, 0);
+                compareMask_.assign(readySkinMap() ? readySkinMap()->vertexCount() : 0, 0);
                 double area = 0.0;
-                if (skinMap_)
-                    for (const auto v : drawnVertices(*skinMap_, earlier)) {
+                if (readySkinMap())
+                    for (const auto v : drawnVertices(*readySkinMap(), earlier)) {
                         compareMask_[v] = 1;
-                        area += skinMap_->vertexAreas()[v];
+                        area += readySkinMap()->vertexAreas()[v];
                     }
                 state_.compared = ComparedDrawing{*r.compareDrawing, earlier.created, area * 1e4};
             } catch (const MyomapError& e) {
@@ -756,7 +772,7 @@ void Interaction::rebuildPattern(bool turnCamera) {
             for (const auto& stroke : state_.drawing.strokes)
                 for (const auto& d : stroke.dabs)
                     if (!stroke.erase) {
-                        const auto c = skinMap_->bvh().closest(d.point);
+                        const auto c = readySkinMap()->bvh().closest(d.point);
                         spots.blobs.push_back({d.point, std::max(0.12f, d.radius), c ? c->normal : glm::vec3(0, 0, 1), true, false, 0, {}});
                     }
             if (!spots.blobs.empty()) {
@@ -774,8 +790,8 @@ void Interaction::rebuildPattern(bool turnCamera) {
     const KnowledgeEntry* e = state_.selected.empty() ? nullptr : knowledge_.forMuscle(state_.selected.muscleId);
     if (!e || !e->hasKnotData()) return;
     pattern_ = buildReferralPattern(*e, state_.selected.side, state_.selectedKnot, skin);
-    if (skinMap_) {
-        const auto zones = paintZones(*skinMap_, pattern_.zones);
+    if (readySkinMap()) {
+        const auto zones = paintZones(*readySkinMap(), pattern_.zones);
         for (std::size_t v = 0; v < zones.size(); ++v) zonePaint_[v] = zones[v];
         savePaint();
     }

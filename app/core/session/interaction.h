@@ -9,6 +9,8 @@
 // calls buildReferralPattern (clinical/referral_pattern.h) or the pain finder.
 
 #include <cstdint>
+#include <array>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,7 +76,8 @@ public:
     /// Bumps each time the referral pattern (or the finder's candidates) is rebuilt.
     std::uint64_t patternRevision() const { return patternRevision_; }
     /// The skin map (null without a skin in the pack).
-    const SkinMap* skinMap() const { return skinMap_.get(); }
+    /// The skin map (waits for its build the first time); null when the pack has no skin.
+    const SkinMap* skinMap() const { return readySkinMap(); }
     /// The pain finder, built on first use (null without a skin).
     const PainFinder* painFinder() const;
 
@@ -151,12 +154,21 @@ private:
     const Catalog& catalog_;
     const ScenePicker& picker_;
     int skinObject_ = -1;
-    std::unique_ptr<SkinMap> skinMap_;
+    /// What the skin map's background build hands over.
+    struct SkinSetup {
+        std::unique_ptr<SkinMap> map;
+        std::array<std::vector<std::uint32_t>, 2> lodVertices;
+    };
+    /// The skin map, waiting for its build the first time (and then sizing what depends on it).
+    SkinMap* readySkinMap() const;
+    // Filled in by readySkinMap() on first use, from whichever call needs the map first.
+    mutable std::future<SkinSetup> skinBuild_;
+    mutable std::unique_ptr<SkinMap> skinMap_;
     mutable std::unique_ptr<PainFinder> finder_;  // built on first use: it fields every zone
     std::shared_ptr<SkinPaint> paint_;
-    std::vector<glm::vec3> zonePaint_;     // the pattern's part of the paint (x, y)
-    std::vector<std::uint8_t> drawnMask_;  // per skin map vertex
-    std::vector<std::uint8_t> quizMask_;   // per skin map vertex: the "paint it" painting
+    mutable std::vector<glm::vec3> zonePaint_;     // the pattern's part of the paint (x, y)
+    mutable std::vector<std::uint8_t> drawnMask_;  // per skin map vertex
+    mutable std::vector<std::uint8_t> quizMask_;   // per skin map vertex: the "paint it" painting
     std::vector<std::uint8_t> compareMask_;  // the earlier drawing's, when one is compared
     std::optional<glm::vec3> lastDab_;
     bool stroking_ = false;

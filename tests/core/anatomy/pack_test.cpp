@@ -44,6 +44,7 @@ std::vector<std::uint8_t> oneObjectPayload(std::uint8_t side, std::uint8_t layer
     p.push_back(layer);
     put(p, Bounds{});
     for (int i = 0; i < 6; ++i) put(p, std::uint32_t{0});
+    for (int i = 0; i < 2; ++i) put(p, std::uint32_t{0});  // the visible shells, empty too
     return p;
 }
 
@@ -186,7 +187,7 @@ TEST(Pack, HugeObjectCountIsRefusedBeforeReserving) {
 TEST(Pack, HugeArrayLengthIsRefusedBeforeAllocating) {
     auto payload = oneObjectPayload(0, 0);
     const std::uint32_t huge = 0xFFFFFFFFu;
-    std::memcpy(payload.data() + payload.size() - 24, &huge, 4);  // LOD 0 position count
+    std::memcpy(payload.data() + payload.size() - 32, &huge, 4);  // LOD 0 position count
     expectPackError(packAround(payload), "runs past its end");
 }
 

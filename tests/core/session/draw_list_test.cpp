@@ -194,3 +194,40 @@ TEST(DrawList, AttachmentsShowOnlyWhenAskedAndOnlyTheSelectedMusclesSide) {
     f.state.selected = {};
     EXPECT_EQ(count(f.build(layers), Layer::Attachment, f.scene.pack), 0) << "patches go with their bones";
 }
+
+TEST(DrawList, ObjectsWhollyOutsideTheViewAreLeftOut) {
+    Fixture f;
+    LayerVisibility layers;
+    EXPECT_EQ(f.build(layers).outsideView, 0u) << "the whole body is framed";
+    // A close-up of the upper right muscle: the lower muscles are below the picture.
+    f.camera.target = glm::vec3(-0.2f, 1.1f, 0.28f);
+    f.camera.distance = 0.5f;
+    const DrawList list = f.build(layers);
+    EXPECT_EQ(list.outsideView, 2u);
+    EXPECT_TRUE(list.find(f.index("front_m", Side::Right)));
+    EXPECT_FALSE(list.find(f.index("plain_m", Side::Right)));
+    EXPECT_FALSE(list.find(f.index("plain_m", Side::Left)));
+}
+
+TEST(DrawList, OnlyTheVisibleShellIsDrawnWhileMusclesAndBonesAreBothShown) {
+    Fixture f;
+    auto shells = [&](const LayerVisibility& layers) {
+        int shell = 0, whole = 0;
+        for (const auto& item : f.build(layers).items) {
+            const Layer l = f.scene.pack.objects[item.object].layer;
+            if (l != Layer::Muscle && l != Layer::Skeleton) continue;
+            (item.shellOnly ? shell : whole) += 1;
+        }
+        return std::make_pair(shell, whole);
+    };
+    LayerVisibility layers;
+    EXPECT_EQ(shells(layers), std::make_pair(5, 0)) << "each hides the other's inner parts";
+    layers.skin = true;
+    layers.skinOpacity = 0.35f;
+    EXPECT_EQ(shells(layers), std::make_pair(5, 0)) << "x-ray skin hides nothing";
+    layers.skeleton = false;
+    EXPECT_EQ(shells(layers), std::make_pair(0, 4)) << "without the bones, what they covered shows";
+    layers.skeleton = true;
+    layers.muscles = false;
+    EXPECT_EQ(shells(layers), std::make_pair(0, 1)) << "without the muscles, the whole skeleton";
+}
