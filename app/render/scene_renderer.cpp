@@ -5,16 +5,10 @@
 #include <glm/mat4x4.hpp>
 #include <glm/matrix.hpp>
 
-#include "core/geometry/frustum.h"
-#include "core/geometry/mesh_pieces.h"
 #include "core/geometry/primitive_meshes.h"
 
 
 namespace myomap {
-
-namespace {
-constexpr std::size_t kPieceTriangles = 4000;  // about 25 pieces of the full skin, 8 of the interactive one
-}  // namespace
 
 std::vector<SceneRenderer::Range> SceneRenderer::uploadMeshes(const std::vector<const Mesh*>& meshes, GlVertexArray& vao,
                                                               GlBuffer& vertexBuffer, GlBuffer& indexBuffer) {
@@ -58,22 +52,9 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
         GpuLod& gpu = lods_[l];
         std::vector<const Mesh*> meshes;
         std::size_t vertexCount = 0;
-        // The skin is one object the size of the body: in pieces, a close-up draws only
-        // those in view. Its triangles are reordered on the GPU only; vertices stay, so the
-        // paint still lines up.
-        std::vector<Mesh> pieced;
-        pieced.reserve(pack.objects.size());
-        gpu.pieces.resize(pack.objects.size());
-        for (std::size_t i = 0; i < pack.objects.size(); ++i) {
-            const Mesh& m = pack.objects[i].lods[l];
-            if (pack.objects[i].layer == Layer::Skin && m.triangleCount() > kPieceTriangles) {
-                pieced.push_back(m);
-                gpu.pieces[i] = splitIntoPieces(pieced.back(), kPieceTriangles);
-                meshes.push_back(&pieced.back());
-            } else {
-                meshes.push_back(&m);
-            }
-            vertexCount += m.positions.size();
+        for (const auto& o : pack.objects) {
+            meshes.push_back(&o.lods[l]);
+            vertexCount += o.lods[l].positions.size();
         }
         gpu.ranges = uploadMeshes(meshes, gpu.vao, gpu.vertices, gpu.indices);
         // The skin's paint, one vec4 per vertex of every object: far from every zone and
@@ -148,17 +129,8 @@ void SceneRenderer::setModel(const glm::mat4& model) const {
     meshProgram_.set("uNormalMatrix", glm::transpose(glm::inverse(glm::mat3(model))));
 }
 
-void SceneRenderer::drawObject(const GpuLod& lod, std::size_t object, bool shellOnly, const Frustum* view) const {
+void SceneRenderer::drawObject(const GpuLod& lod, std::size_t object, bool shellOnly) const {
     const Range& r = lod.ranges[object];
-    if (view && !lod.pieces[object].empty()) {
-        for (const MeshPiece& p : lod.pieces[object]) {
-            if (view->excludes(p.bounds)) continue;
-            trianglesDrawn_ += p.indexCount / 3;
-            glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(p.indexCount), GL_UNSIGNED_INT,
-                                     reinterpret_cast<void*>((r.firstIndex + p.firstIndex) * sizeof(std::uint32_t)), r.baseVertex);
-        }
-        return;
-    }
     const Lod level = &lod == &lods_[0] ? Lod::Full : Lod::Interactive;
     const GLsizei count = shellOnly ? static_cast<GLsizei>(pack_.objects[object].shellIndexCount(level)) : r.count;
     if (count == 0) return;
@@ -204,10 +176,8 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
     }
 
     const GpuLod& lod = lods_[static_cast<int>(settings.lod)];
-    const glm::mat4 viewProjection = camera.projection(aspect) * camera.view();
-    const Frustum frustum(viewProjection);
     meshProgram_.use();
-    meshProgram_.set("uViewProjection", viewProjection);
+    meshProgram_.set("uViewProjection", camera.projection(aspect) * camera.view());
     meshProgram_.set("uEye", camera.eye());
     uploadPaint(list);
     meshProgram_.set("uPainted", 0);
@@ -247,7 +217,7 @@ void SceneRenderer::drawScene(const OrbitCamera& camera, float aspect, const Dra
             glEnable(GL_POLYGON_OFFSET_FILL);
             glPolygonOffset(-4.0f, -64.0f);
         }
-        drawObject(lod, item.object, item.shellOnly && !settings.wholeObjects, settings.wholeObjects ? nullptr : &frustum);
+        drawObject(lod, item.object, item.shellOnly && !settings.wholeObjects);
         if (item.decal) glDisable(GL_POLYGON_OFFSET_FILL);
         if (item.painted) meshProgram_.set("uPainted", 0);
         if (translucent) {

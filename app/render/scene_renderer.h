@@ -10,8 +10,6 @@
 
 #include "core/anatomy/pack.h"
 #include "core/geometry/camera.h"
-#include "core/geometry/frustum.h"
-#include "core/geometry/mesh_pieces.h"
 #include "core/session/draw_list.h"
 #include "core/session/viewport.h"
 #include "gl_objects.h"
@@ -61,7 +59,6 @@ private:
         GlVertexArray vao;
         GlBuffer vertices, indices, paint;
         std::vector<Range> ranges;  // per pack object
-        std::vector<std::vector<MeshPiece>> pieces;  // per pack object; empty: drawn whole
     };
     /// Uploads meshes into one interleaved buffer (attribute 0 position, 1 normal) and one
     /// index buffer on a new `vao`, which is left bound; returns each mesh's range.
@@ -69,9 +66,8 @@ private:
                                            GlBuffer& vertexBuffer, GlBuffer& indexBuffer);
     /// Sets the model matrix and its normal matrix.
     void setModel(const glm::mat4& model) const;
-    /// Draws one object's triangles, or only its visible shell; an object in pieces draws
-    /// those `view` does not exclude (all of them without a view).
-    void drawObject(const GpuLod& lod, std::size_t object, bool shellOnly = false, const Frustum* view = nullptr) const;
+    /// Draws one object's triangles, or only its visible shell.
+    void drawObject(const GpuLod& lod, std::size_t object, bool shellOnly = false) const;
     /// Copies the draw list's skin paint into the painted object's range, when it changed.
     void uploadPaint(const DrawList& list) const;
     void drawScene(const OrbitCamera& camera, float aspect, const DrawList& list, const RenderSettings& settings) const;
