@@ -331,7 +331,7 @@ void Interaction::answerQuestion(const std::string& answer, Side side) {
     }
     s.answered = right;
     const MuscleEntry* m = catalog_.find(q->muscle);
-    const std::string name = m ? m->commonName : q->muscle;
+    const std::string name = inSentence(m ? m->commonName : q->muscle);
     s.feedback = right ? "Right: the " + std::string(sideName(q->side)) + " " + name + "."
                        : "Not quite. It is the " + std::string(sideName(q->side)) + " " + name + ".";
     if (right) ++s.right;

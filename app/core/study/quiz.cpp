@@ -47,10 +47,17 @@ std::string lower(std::string s) {
 
 std::string plainName(const Catalog& catalog, const std::string& id) {
     const MuscleEntry* m = catalog.find(id);
-    return m ? m->commonName : id;
+    return inSentence(m ? m->commonName : id);
 }
 
 }  // namespace
+
+std::string inSentence(std::string name) {
+    // "Transverse head of ..." reads "the left transverse head of ..."; "SCM" stays.
+    if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) && std::islower(static_cast<unsigned char>(name[1])))
+        name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+    return name;
+}
 
 const char* quizKindName(QuizKind kind) {
     switch (kind) {
@@ -156,7 +163,7 @@ std::vector<QuizQuestion> makeQuiz(const Catalog& catalog, const KnowledgeBase& 
             case QuizKind::Find: q.prompt = "Click the " + side + " " + plainName(catalog, q.muscle) + "."; break;
             case QuizKind::Refers: q.prompt = "A knot in which muscle sends pain to the painted area (" + side + " side)?"; break;
             case QuizKind::Paint:
-                q.prompt = "Paint where a knot in the " + side + " " + (e ? e->title : plainName(catalog, q.muscle)) +
+                q.prompt = "Paint where a knot in the " + side + " " + (e ? inSentence(e->title) : plainName(catalog, q.muscle)) +
                            (e && e->knots.size() > 1 ? " (" + renderForSide(e->knots[std::size_t(q.knot)].name, q.side) + ")" : "") +
                            " sends pain.";
                 break;

@@ -80,6 +80,10 @@ struct PaintScore {
 /// `drawn` is one flag per skin map vertex.
 PaintScore scorePaint(const QuizQuestion& q, const KnowledgeBase& kb, const SkinMap& skin, const std::vector<std::uint8_t>& drawn);
 
+/// A muscle's name as it reads inside a sentence: a capital first letter lowered unless the
+/// name starts with an abbreviation ("Transverse head" -> "transverse head", "SCM" stays).
+std::string inSentence(std::string name);
+
 /// The progress file in the XDG data folder ($XDG_DATA_HOME/myomap/study-progress.json).
 std::string progressPath();
 /// Reads progress. A missing file is a fresh start; a corrupt one is moved aside to

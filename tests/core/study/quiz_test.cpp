@@ -192,3 +192,10 @@ TEST(Quiz, ProgressSurvivesARestartAndACorruptFileIsSetAside) {
     EXPECT_TRUE(fs::exists(path + ".corrupt-2"));
     EXPECT_TRUE(loadProgress((fs::path(dir.path()) / "none.json").string(), &notice).boxes.empty()) << "a first session";
 }
+
+TEST(Quiz, NamesReadInsideASentence) {
+    EXPECT_EQ(inSentence("Transverse head of adductor pollicis"), "transverse head of adductor pollicis");
+    EXPECT_EQ(inSentence("SCM"), "SCM") << "an abbreviation stays";
+    EXPECT_EQ(inSentence("sartorius"), "sartorius");
+    EXPECT_EQ(inSentence(""), "");
+}
