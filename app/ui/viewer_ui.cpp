@@ -444,6 +444,21 @@ void ViewerUi::drawStudy(const AppState& state, UiRequests& requests) {
     }
     ImGui::Spacing();
     sectionHeader("New quiz");
+    // Which part of the body the next quiz asks about; the muscles Myomap maps knots for.
+    std::vector<std::string> regions;
+    for (const auto& m : catalog_.muscles())
+        if (const KnowledgeEntry* e = knowledge_.forMuscle(m.id);
+            e && e->hasKnotData() && std::find(regions.begin(), regions.end(), m.region) == regions.end())
+            regions.push_back(m.region);
+    std::sort(regions.begin(), regions.end());
+    const std::string& current = quizRegion_;
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##quizregion", current.empty() ? "The whole body" : regionLabel(current).c_str())) {
+        if (ImGui::Selectable("The whole body", current.empty())) quizRegion_.clear();
+        for (const auto& r : regions)
+            if (ImGui::Selectable(regionLabel(r).c_str(), r == current)) quizRegion_ = r;
+        ImGui::EndCombo();
+    }
     static constexpr QuizKind kinds[] = {QuizKind::Name, QuizKind::Find, QuizKind::Refers, QuizKind::Paint};
     static constexpr const char* labels[] = {"Name it", "Find it", "Which muscle refers here?", "Paint where it hurts"};
     for (int k = 0; k < 4; ++k) {
@@ -451,6 +466,7 @@ void ViewerUi::drawStudy(const AppState& state, UiRequests& requests) {
             UiRequests::StartQuiz start{s.options, s.progressFile};
             start.options.kind = kinds[k];
             start.options.seed = s.options.seed + 1;
+            start.options.region = quizRegion_;
             requests.startQuiz = start;
         }
     }

@@ -82,6 +82,7 @@ private:
     char searchBuffer_[128] = {};
     char areaBuffer_[128] = {};
     char answerBuffer_[128] = {};
+    std::string quizRegion_;  ///< the next quiz's region; empty for the whole body
     char drawingPath_[512] = {};
     int areaSide_ = 0;  // 0 right, 1 left
     bool showAbout_ = false;
