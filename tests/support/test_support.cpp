@@ -1,5 +1,7 @@
 #include "support/test_support.h"
 
+#include <cstring>
+
 #include <glm/common.hpp>
 #include <glm/vec3.hpp>
 
@@ -24,6 +26,13 @@ TempDir::~TempDir() {
 void TempDir::write(const std::string& name, const std::string& text) const {
     std::filesystem::create_directories((path_ / name).parent_path());
     std::ofstream(path_ / name) << text;
+}
+
+void refreshPackChecksum(std::vector<std::uint8_t>& bytes) {
+    constexpr std::size_t kHeader = 28;  // magic, version, payload size, checksum
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (std::size_t i = kHeader; i < bytes.size(); ++i) hash = (hash ^ bytes[i]) * 0x100000001b3ULL;
+    std::memcpy(bytes.data() + 20, &hash, 8);
 }
 
 Mesh makeBox(const glm::vec3& a, const glm::vec3& b) {

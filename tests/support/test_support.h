@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "core/geometry/mesh.h"
 
@@ -24,6 +25,10 @@ private:
 
 /// An axis-aligned closed box with outward-facing triangles.
 Mesh makeBox(const glm::vec3& min, const glm::vec3& max);
+
+/// Recomputes a pack file's header checksum (FNV-1a 64 of the payload) after a test changed
+/// a payload byte, so the checks behind the checksum are what the test reaches.
+void refreshPackChecksum(std::vector<std::uint8_t>& packBytes);
 
 /// The same box with every face divided into a grid of about `step` metres (a skin the
 /// skin map can measure distances on).

@@ -1,5 +1,8 @@
 #include "core/geometry/mesh.h"
 
+#include <map>
+#include <tuple>
+
 #include <glm/geometric.hpp>
 
 namespace myomap {
@@ -79,6 +82,28 @@ glm::vec3 Mesh::surfaceCentroid() const {
         area += w;
     }
     return area > 0.0 ? glm::vec3(sum / area) : bounds().center();
+}
+
+std::vector<std::uint32_t> connectedPieceOfEachVertex(const Mesh& mesh) {
+    std::vector<std::uint32_t> parent(mesh.positions.size());
+    for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&](std::uint32_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    auto join = [&](std::uint32_t a, std::uint32_t b) { parent[find(a)] = find(b); };
+    std::map<std::tuple<float, float, float>, std::uint32_t> byPosition;
+    for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) {
+        const auto& p = mesh.positions[i];
+        auto [it, fresh] = byPosition.emplace(std::make_tuple(p.x, p.y, p.z), i);
+        if (!fresh) join(i, it->second);
+    }
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        join(mesh.indices[t], mesh.indices[t + 1]);
+        join(mesh.indices[t], mesh.indices[t + 2]);
+    }
+    for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = find(i);
+    return parent;
 }
 
 }  // namespace myomap

@@ -40,4 +40,8 @@ struct Mesh {
     glm::vec3 surfaceCentroid() const;
 };
 
+/// For each vertex, a representative of its connected piece: vertices joined by a triangle
+/// or at the same position (meshes come with seams) share one.
+std::vector<std::uint32_t> connectedPieceOfEachVertex(const Mesh& mesh);
+
 }  // namespace myomap

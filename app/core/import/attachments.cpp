@@ -102,30 +102,14 @@ bool globMatch(const std::string& pattern, const std::string& text) {
 }
 
 std::vector<Mesh> connectedPieces(const Mesh& mesh) {
-    std::vector<std::uint32_t> parent(mesh.positions.size());
-    for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
-    auto find = [&](std::uint32_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    };
-    auto join = [&](std::uint32_t a, std::uint32_t b) { parent[find(a)] = find(b); };
-    std::map<std::tuple<float, float, float>, std::uint32_t> byPosition;
-    for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) {
-        const auto& p = mesh.positions[i];
-        auto [it, fresh] = byPosition.emplace(std::make_tuple(p.x, p.y, p.z), i);
-        if (!fresh) join(i, it->second);
-    }
-    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        join(mesh.indices[t], mesh.indices[t + 1]);
-        join(mesh.indices[t], mesh.indices[t + 2]);
-    }
+    const std::vector<std::uint32_t> pieceOfVertex = connectedPieceOfEachVertex(mesh);
     // Pieces in the order their first triangle appears, so the result is deterministic.
     std::map<std::uint32_t, std::size_t> pieceOf;
     std::vector<Mesh> pieces;
     std::vector<std::vector<std::int64_t>> remaps;
     const bool haveNormals = mesh.normals.size() == mesh.positions.size();
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const std::uint32_t root = find(mesh.indices[t]);
+        const std::uint32_t root = pieceOfVertex[mesh.indices[t]];
         auto [it, fresh] = pieceOf.emplace(root, pieces.size());
         if (fresh) {
             pieces.emplace_back();

@@ -511,30 +511,14 @@ std::size_t tuckUnderSkin(Mesh& mesh, const MeshBvh& skin, float depth) {
 
 std::size_t dropMidlineSheets(Mesh& mesh) {
     // Connected pieces, joining vertices that share a triangle or a position.
-    std::vector<std::uint32_t> parent(mesh.positions.size());
-    for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
-    auto find = [&](std::uint32_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    };
-    auto join = [&](std::uint32_t a, std::uint32_t b) { parent[find(a)] = find(b); };
-    std::map<std::tuple<float, float, float>, std::uint32_t> byPosition;
-    for (std::uint32_t i = 0; i < mesh.positions.size(); ++i) {
-        const auto& p = mesh.positions[i];
-        auto [it, fresh] = byPosition.emplace(std::make_tuple(p.x, p.y, p.z), i);
-        if (!fresh) join(i, it->second);
-    }
-    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        join(mesh.indices[t], mesh.indices[t + 1]);
-        join(mesh.indices[t], mesh.indices[t + 2]);
-    }
+    const std::vector<std::uint32_t> pieceOfVertex = connectedPieceOfEachVertex(mesh);
     struct Piece {
         std::size_t triangles = 0;
         float maxX = -1e9f;
     };
     std::map<std::uint32_t, Piece> pieces;
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        Piece& piece = pieces[find(mesh.indices[t])];
+        Piece& piece = pieces[pieceOfVertex[mesh.indices[t]]];
         ++piece.triangles;
         for (int k = 0; k < 3; ++k) piece.maxX = std::max(piece.maxX, mesh.positions[mesh.indices[t + k]].x);
     }
@@ -543,7 +527,7 @@ std::size_t dropMidlineSheets(Mesh& mesh) {
     std::vector<std::uint32_t> kept;
     std::size_t dropped = 0;
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const Piece& piece = pieces[find(mesh.indices[t])];
+        const Piece& piece = pieces[pieceOfVertex[mesh.indices[t]]];
         if (piece.maxX > -0.001f && 2 * piece.triangles < largest) {
             ++dropped;
             continue;

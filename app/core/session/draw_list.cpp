@@ -92,6 +92,11 @@ DrawList buildDrawList(const DrawListInputs& in) {
     std::sort(order.begin(), order.end());
     // What lies wholly outside the view costs nothing: a close-up leaves out most objects.
     const Frustum frustum(in.camera.projection(in.viewportSize.x / std::max(1.0f, in.viewportSize.y)) * in.camera.view());
+    auto outsideView = [&](const PackObject& o) {
+        if (!frustum.excludes(o.bounds)) return false;
+        ++list.outsideView;
+        return true;
+    };
     // The shells were found with every muscle and bone in place; with either layer hidden,
     // what they covered can be seen, so whole objects are drawn.
     const bool wholeBody = in.layers.muscles && in.layers.skeleton && !in.layers.skinHidesMuscles();
@@ -109,10 +114,7 @@ DrawList buildDrawList(const DrawListInputs& in) {
             // One muscle's when one is chosen (its side only), every muscle's otherwise.
             if (!state.selected.empty() && (o.muscleId != state.selected.muscleId || o.side != state.selected.side))
                 continue;
-            if (frustum.excludes(o.bounds)) {
-                ++list.outsideView;
-                continue;
-            }
+            if (outsideView(o)) continue;
             DrawItem item;
             item.object = i;
             item.decal = true;
@@ -126,10 +128,7 @@ DrawList buildDrawList(const DrawListInputs& in) {
         // Opaque skin hides the muscles; skipping them also stops the few places where a
         // muscle's surface pokes through the thin skin mesh.
         if (o.layer == Layer::Muscle && (!in.layers.muscles || in.layers.skinHidesMuscles())) continue;
-        if (frustum.excludes(o.bounds)) {
-            ++list.outsideView;
-            continue;
-        }
+        if (outsideView(o)) continue;
         DrawItem item;
         item.object = i;
         item.shellOnly = wholeBody;

@@ -19,14 +19,6 @@ std::vector<std::uint8_t> readAll(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-/// Refreshes the header's FNV-1a 64 checksum after a payload byte was changed, so that the
-/// checks behind the checksum are what a test reaches.
-void fixChecksum(std::vector<std::uint8_t>& bytes) {
-    constexpr std::size_t kHeader = 28;
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (std::size_t i = kHeader; i < bytes.size(); ++i) hash = (hash ^ bytes[i]) * 0x100000001b3ULL;
-    std::memcpy(bytes.data() + 20, &hash, 8);
-}
 
 PackObject attachment(const std::string& id, Side side, AttachmentKind kind) {
     PackObject o;
@@ -190,7 +182,7 @@ TEST(Attachments, ACorruptAttachmentKindIsAClearPackError) {
     pack.write(dir.file("a.pack"));
     auto bytes = readAll(dir.file("a.pack"));
     bytes.back() = 7;  // the kind byte ends the attachment object
-    fixChecksum(bytes);
+    test_support::refreshPackChecksum(bytes);
     try {
         Pack::readBytes(bytes.data(), bytes.size(), "a.pack");
         FAIL() << "an unknown attachment kind was accepted";
