@@ -50,6 +50,7 @@ SceneRenderer::SceneRenderer(const Pack& pack, const std::string& shadersDir)
       emptyVao_(makeVertexArray()) {
     for (int l = 0; l < 2; ++l) {
         GpuLod& gpu = lods_[l];
+        gpu.level = static_cast<Lod>(l);
         std::vector<const Mesh*> meshes;
         std::size_t vertexCount = 0;
         for (const auto& o : pack.objects) {
@@ -131,8 +132,7 @@ void SceneRenderer::setModel(const glm::mat4& model) const {
 
 void SceneRenderer::drawObject(const GpuLod& lod, std::size_t object, bool shellOnly) const {
     const Range& r = lod.ranges[object];
-    const Lod level = &lod == &lods_[0] ? Lod::Full : Lod::Interactive;
-    const GLsizei count = shellOnly ? static_cast<GLsizei>(pack_.objects[object].shellIndexCount(level)) : r.count;
+    const GLsizei count = shellOnly ? static_cast<GLsizei>(pack_.objects[object].shellIndexCount(lod.level)) : r.count;
     if (count == 0) return;
     trianglesDrawn_ += static_cast<std::size_t>(count) / 3;
     glDrawElementsBaseVertex(GL_TRIANGLES, count, GL_UNSIGNED_INT,

@@ -59,6 +59,7 @@ private:
         GlVertexArray vao;
         GlBuffer vertices, indices, paint;
         std::vector<Range> ranges;  // per pack object
+        Lod level = Lod::Full;
     };
     /// Uploads meshes into one interleaved buffer (attribute 0 position, 1 normal) and one
     /// index buffer on a new `vao`, which is left bound; returns each mesh's range.

@@ -57,7 +57,16 @@ std::string regionLabel(const std::string& region) {
 }
 
 ViewerUi::ViewerUi(const Catalog& catalog, const Pack& pack, const KnowledgeBase& knowledge)
-    : catalog_(catalog), pack_(pack), knowledge_(knowledge) {}
+    : catalog_(catalog), pack_(pack), knowledge_(knowledge) {
+    // Facts of the pack and content that never change: found once, not every frame.
+    packHasAttachments_ = std::any_of(pack_.objects.begin(), pack_.objects.end(),
+                                      [](const PackObject& o) { return o.layer == Layer::Attachment; });
+    for (const auto& m : catalog_.muscles())
+        if (const KnowledgeEntry* e = knowledge_.forMuscle(m.id);
+            e && e->hasKnotData() && std::find(quizRegions_.begin(), quizRegions_.end(), m.region) == quizRegions_.end())
+            quizRegions_.push_back(m.region);
+    std::sort(quizRegions_.begin(), quizRegions_.end());
+}
 
 void ViewerUi::setupFonts(float contentScale, float textScale) {
     textScale_ = std::clamp(textScale, 1.0f, 2.0f);
@@ -445,17 +454,11 @@ void ViewerUi::drawStudy(const AppState& state, UiRequests& requests) {
     ImGui::Spacing();
     sectionHeader("New quiz");
     // Which part of the body the next quiz asks about; the muscles Myomap maps knots for.
-    std::vector<std::string> regions;
-    for (const auto& m : catalog_.muscles())
-        if (const KnowledgeEntry* e = knowledge_.forMuscle(m.id);
-            e && e->hasKnotData() && std::find(regions.begin(), regions.end(), m.region) == regions.end())
-            regions.push_back(m.region);
-    std::sort(regions.begin(), regions.end());
     const std::string& current = quizRegion_;
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::BeginCombo("##quizregion", current.empty() ? "The whole body" : regionLabel(current).c_str())) {
         if (ImGui::Selectable("The whole body", current.empty())) quizRegion_.clear();
-        for (const auto& r : regions)
+        for (const auto& r : quizRegions_)
             if (ImGui::Selectable(regionLabel(r).c_str(), r == current)) quizRegion_ = r;
         ImGui::EndCombo();
     }
@@ -780,14 +783,12 @@ void ViewerUi::drawLayers(const AppState& state, UiRequests& requests) {
         ImGui::SetNextItemWidth(-1.0f);
         changed |= ImGui::SliderFloat("##skinopacity", &layers.skinOpacity, 0.1f, 1.0f, "Skin opacity %.2f");
     }
-    const bool packHasAttachments = std::any_of(pack_.objects.begin(), pack_.objects.end(),
-                                                [](const PackObject& o) { return o.layer == Layer::Attachment; });
-    ImGui::BeginDisabled(!packHasAttachments);
+    ImGui::BeginDisabled(!packHasAttachments_);
     changed |= ImGui::Checkbox("Where muscles attach", &layers.attachments);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Origins (red) and insertions (blue) on the bones");
-    if (!packHasAttachments) {
+    if (!packHasAttachments_) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("This anatomy pack was built without attachments (insertions.glb).");
         ImGui::PopStyleColor();

@@ -83,6 +83,8 @@ private:
     char areaBuffer_[128] = {};
     char answerBuffer_[128] = {};
     std::string quizRegion_;  ///< the next quiz's region; empty for the whole body
+    std::vector<std::string> quizRegions_;  ///< regions with mapped knots, sorted
+    bool packHasAttachments_ = false;
     char drawingPath_[512] = {};
     int areaSide_ = 0;  // 0 right, 1 left
     bool showAbout_ = false;

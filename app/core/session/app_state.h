@@ -77,8 +77,10 @@ struct StudySession {
 
     bool over() const { return current >= questions.size(); }
     const QuizQuestion* question() const { return over() ? nullptr : &questions[current]; }
+    /// Whether the current question is of this kind (answered or not).
+    bool asks(QuizKind kind) const { return question() && question()->kind == kind; }
     /// A "paint it" question waits for its painting: the brush paints for it.
-    bool awaitsPainting() const { return question() && question()->kind == QuizKind::Paint && !answered; }
+    bool awaitsPainting() const { return asks(QuizKind::Paint) && !answered; }
 };
 
 /// The state of one viewing session: what is selected, the user's layer setting, the pain

@@ -165,8 +165,7 @@ DrawList buildDrawList(const DrawListInputs& in) {
 
     const bool finder = state.painFinder;
     // Study mode's "which muscle refers here?": the knot's mark would give the answer away.
-    const bool hideKnots = state.study && state.study->question() && state.study->question()->kind == QuizKind::Refers &&
-                           !state.study->answered;
+    const bool hideKnots = state.study && state.study->asks(QuizKind::Refers) && !state.study->answered;
     for (const auto& k : in.pattern.knots) {
         if (hideKnots) break;
         const auto p = in.camera.project(k.position, in.viewportSize);
@@ -181,7 +180,7 @@ DrawList buildDrawList(const DrawListInputs& in) {
         list.markers.push_back(m);
     }
     const bool attachmentsOfOne = in.layers.attachments && !state.selected.empty();
-    const bool paintQuestion = state.study && state.study->question() && state.study->question()->kind == QuizKind::Paint;
+    const bool paintQuestion = state.study && state.study->asks(QuizKind::Paint);
     if (!in.pattern.empty() || finder || attachmentsOfOne || paintQuestion) list.sideLabels = sideLabels(in);
     if (state.presenting && !finder) {
         // Essential zones first, larger first; each place named once, where it is seen.

@@ -81,8 +81,7 @@ void Interaction::savePaint() {
     paint_->values.resize(zonePaint_.size());
     // The drawing channel shows the pain drawing, or a "paint it" painting (with the right
     // pattern over it once it is checked).
-    const bool quizPainting = !state_.painFinder && state_.study && state_.study->question() &&
-                              state_.study->question()->kind == QuizKind::Paint;
+    const bool quizPainting = !state_.painFinder && state_.study && state_.study->asks(QuizKind::Paint);
     const std::vector<std::uint8_t>& drawn = quizPainting ? quizMask_ : drawnMask_;
     const bool showDrawing = state_.painFinder || quizPainting;
     for (std::size_t v = 0; v < zonePaint_.size(); ++v)
@@ -99,7 +98,7 @@ LayerVisibility Interaction::effectiveLayers() const {
         l.muscles = false;
         if (l.skinHidesMuscles()) l.skin = false;
     }
-    const bool paintQuestion = state_.study && state_.study->question() && state_.study->question()->kind == QuizKind::Paint;
+    const bool paintQuestion = state_.study && state_.study->asks(QuizKind::Paint);
     const bool showing = !pattern_.empty() || state_.painFinder || paintQuestion;  // the paint is on the skin
     // The user's own see-through setting stays; hidden or solid skin becomes x-ray.
     if (showing && (!l.skin || l.skinHidesMuscles())) {
@@ -334,16 +333,7 @@ void Interaction::answerQuestion(const std::string& answer, Side side) {
     const std::string name = inSentence(m ? m->commonName : q->muscle);
     s.feedback = right ? "Right: the " + std::string(sideName(q->side)) + " " + name + "."
                        : "Not quite. It is the " + std::string(sideName(q->side)) + " " + name + ".";
-    if (right) ++s.right;
-    else s.mistakes.push_back(s.current);
-    s.progress.record(questionKey(*q), right);
-    if (!s.progressFile.empty()) {
-        try {
-            saveProgress(s.progressFile, s.progress);
-        } catch (const MyomapError& e) {
-            notify(e.what());
-        }
-    }
+    recordAnswer(right);
     // The answer shown on the body: the muscle itself, on its side.
     state_.highlighted = {{q->muscle, q->side}};
     glideToMuscle({q->muscle, q->side});
@@ -496,6 +486,19 @@ void Interaction::endStroke() {
     rebuildPattern(false);
 }
 
+void Interaction::recordAnswer(bool right) {
+    StudySession& s = *state_.study;
+    if (right) ++s.right;
+    else s.mistakes.push_back(s.current);
+    s.progress.record(questionKey(*s.question()), right);
+    if (s.progressFile.empty()) return;
+    try {
+        saveProgress(s.progressFile, s.progress);
+    } catch (const MyomapError& e) {
+        notify(e.what());
+    }
+}
+
 void Interaction::checkPainting() {
     StudySession& s = *state_.study;
     const QuizQuestion* q = s.question();
@@ -507,16 +510,7 @@ void Interaction::checkPainting() {
     s.feedback = std::string(score.passed ? "Well done: " : "Not quite: ") + percent(score.score) + ". " +
                  percent(score.inside) + " of your painting is inside the pattern, and it covers " +
                  percent(score.covered) + " of where the pain is usually felt. The right pattern is painted over yours.";
-    if (score.passed) ++s.right;
-    else s.mistakes.push_back(s.current);
-    s.progress.record(questionKey(*q), score.passed);
-    if (!s.progressFile.empty()) {
-        try {
-            saveProgress(s.progressFile, s.progress);
-        } catch (const MyomapError& e) {
-            notify(e.what());
-        }
-    }
+    recordAnswer(score.passed);
     // The answer over the painting: the zones in red, the knot marked.
     if (const KnowledgeEntry* e = knowledge_.find(q->entry)) {
         ++patternRevision_;

@@ -136,6 +136,9 @@ private:
     void applyDab(const Dab& dab, bool erase, std::vector<std::uint8_t>& mask);
     /// Scores the "paint it" painting and shows the right pattern over it.
     void checkPainting();
+    /// Counts the current question's answer, files a miss for review and saves the progress
+    /// (a failed save becomes a notice).
+    void recordAnswer(bool right);
     /// Recomputes the drawing's vertices and the paint from the strokes (undo, open, clear).
     void redrawDrawing();
     void rankCandidates();
